@@ -1,0 +1,3 @@
+export * from './bridge-server.js';
+export * from './content-security.js';
+export * from './static-files.js';

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { createDispatch } from '../../api/dispatch.js';
+import { createHandlers } from '../../api/handlers.js';
+import { Services } from '../../api/services.js';
+import { AppError } from '../../app/app-error.js';
+import { defaultDbPath, exampleFleetDir, promptsDir, rendererDistDir } from '../../app/paths.js';
+import { startBridge } from '../../bridge/bridge-server.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_OK, UsageError, type Command } from '../command.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the desktop UI to a local browser on 127.0.0.1 (where Electron is not installed)',
+  usage: `Usage: plantshift serve [--port N] [--db FILE] [--fleet DIR]
+
+Starts the browser bridge: the same UI and services as the desktop app, on 127.0.0.1 only. Prints a URL
+holding a per-launch token; only a browser given that URL can use the API. Stop with Ctrl+C.
+
+Options:
+  --port N      port to listen on (default: a free port)
+  --db FILE     database file (default: $PLANTSHIFT_HOME/plantshift.db)
+  --fleet DIR   fleet folder shown first in the UI (default: the bundled example fleet)`,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { port: { type: 'string' }, db: { type: 'string' }, fleet: { type: 'string' } }, false);
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0-65535, got "${values.port}"`);
+    const rendererDir = rendererDistDir();
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new AppError('not-found', `the UI bundle is missing at ${rendererDir}; run "npm run build" first`);
+    }
+    const services = new Services({
+      dbPath: values.db ? resolve(io.cwd, values.db) : defaultDbPath(),
+      promptsDir: promptsDir(),
+      clock: io.clock,
+      host: 'bridge',
+      defaultFleetPath: values.fleet ? resolve(io.cwd, values.fleet) : exampleFleetDir(),
+    });
+    const bridge = await startBridge({ dispatch: createDispatch(createHandlers(services)), events: services.events, rendererDir, port });
+    io.out(`Plantshift UI: ${bridge.url}\nDatabase: ${services.store.file}\nPress Ctrl+C to stop.\n`);
+    await new Promise<void>((done) => {
+      const stop = (): void => done();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await bridge.close();
+    services.close();
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,3 @@
+export * from './command.js';
+export * from './main.js';
+export * from './table.js';

@@ -1,0 +1,30 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteSummary } from '../../src-shared/model/site.js';
+import { AppError } from '../app/app-error.js';
+
+/** No PLC source file is this large; a file that is must not be pulled into memory and a diff editor whole. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
+export interface SourceFile {
+  /** Relative to the site folder, forward slashes. */
+  path: string;
+  text: string;
+}
+
+/** Reads a site's sources as exact text: BOM and line endings are kept so that unchanged bytes stay unchanged. */
+export function readSiteSources(site: SiteSummary): SourceFile[] {
+  return site.sourceFiles.map((rel) => {
+    const abs = join(site.dir, rel);
+    let buf: Buffer;
+    try {
+      if (statSync(abs).size > MAX_SOURCE_BYTES) throw new Error(`larger than ${MAX_SOURCE_BYTES} bytes`);
+      buf = readFileSync(abs);
+    } catch (err) {
+      throw new AppError('bad-data', `${abs}: cannot read source: ${(err as Error).message}`, [abs]);
+    }
+    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+    if (text.includes('\u0000')) throw new AppError('bad-data', `${abs}: binary file, not PLC source text`, [abs]);
+    return { path: rel, text };
+  });
+}

@@ -1,0 +1,12 @@
+import { revisionNote } from './revision-note.js';
+import type { Transform } from './transform.js';
+
+const TRANSFORMS: readonly Transform[] = [revisionNote];
+
+export function findTransform(id: string): Transform | null {
+  return TRANSFORMS.find((t) => t.id === id) ?? null;
+}
+
+export function transformIds(): string[] {
+  return TRANSFORMS.map((t) => t.id);
+}

@@ -1,0 +1,132 @@
+import type { RunResult, SiteRunResult } from '../../src-shared/model/change.js';
+import type { FleetSummary, SiteSummary } from '../../src-shared/model/site.js';
+import { AppError, errorMessage } from '../app/app-error.js';
+import type { Clock } from '../app/clock.js';
+import { diffLines, diffStats, splitLines, unifiedDiff } from '../change/line-diff.js';
+import { isRunnable, siteId } from '../fleet/load-fleet.js';
+import { readSiteSources, type SourceFile } from '../fleet/site-sources.js';
+import { appliesToPlatform, type Recipe } from '../recipe/recipe.js';
+import { findTransform } from '../recipe/transforms/registry.js';
+import type { Store } from '../store/store.js';
+
+export interface RunProgress {
+  runId: number;
+  siteId: string;
+  phase: 'started' | 'finished';
+  status: SiteRunResult['status'] | null;
+  message: string;
+}
+
+export interface RunRequest {
+  fleet: FleetSummary;
+  recipe: Recipe;
+  /** Empty means every site. */
+  siteIds: readonly string[];
+  store: Store;
+  clock: Clock;
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** Picks the requested sites; an unknown id is an error before anything runs, never a silent skip. */
+export function selectSites(fleet: FleetSummary, ids: readonly string[]): SiteSummary[] {
+  if (ids.length === 0) return fleet.sites;
+  const unknown = ids.filter((id) => !fleet.sites.some((s) => siteId(s) === id));
+  if (unknown.length) {
+    const known = fleet.sites.map(siteId).join(', ') || 'none';
+    throw new AppError('invalid-input', `unknown site ${unknown.map((u) => `"${u}"`).join(', ')} in ${fleet.path}; sites: ${known}`, unknown);
+  }
+  return fleet.sites.filter((s) => ids.includes(siteId(s)));
+}
+
+/**
+ * Runs one recipe over the chosen sites. The fleet folder is only read: every result is a proposed change in
+ * the store, waiting for review. One site's failure is recorded and the run goes on with the next site.
+ */
+export async function runRecipe(req: RunRequest): Promise<RunResult> {
+  const { fleet, recipe, store, clock } = req;
+  const sites = selectSites(fleet, req.siteIds);
+  const startedAt = clock.now().toISOString();
+  const runId = store.runs.create(recipe.id, fleet.path, startedAt);
+  const results: SiteRunResult[] = [];
+  try {
+    for (const site of sites) {
+      const id = siteId(site);
+      req.onProgress?.({ runId, siteId: id, phase: 'started', status: null, message: `running ${recipe.id}` });
+      const t0 = performance.now();
+      const partial = runSite(site, recipe, runId, req);
+      const result: SiteRunResult = { ...partial, siteId: id, durationMs: Math.round((performance.now() - t0) * 10) / 10 };
+      results.push(result);
+      req.onProgress?.({ runId, siteId: id, phase: 'finished', status: result.status, message: result.message });
+      // Yield so progress events reach the UI between sites.
+      await new Promise((r) => setImmediate(r));
+    }
+  } catch (err) {
+    store.runs.finish(runId, 'failed', clock.now().toISOString());
+    throw err;
+  }
+  const finishedAt = clock.now().toISOString();
+  store.runs.finish(runId, 'finished', finishedAt);
+  return { runId, recipeId: recipe.id, fleetPath: fleet.path, startedAt, finishedAt, sites: results };
+}
+
+type SiteOutcome = Omit<SiteRunResult, 'siteId' | 'durationMs'>;
+
+function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: RunRequest): SiteOutcome {
+  const none = { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0 };
+  if (!isRunnable(site) || !site.config) {
+    const first = site.problems[0];
+    const where = first ? `${first.file}${first.line ? `:${first.line}` : ''}: ${first.message}` : 'site is not runnable';
+    const more = site.problems.length > 1 ? ` (+${site.problems.length - 1} more)` : '';
+    return { ...none, status: 'failed', message: where + more };
+  }
+  const config = site.config;
+  if (!appliesToPlatform(recipe, config.platform)) {
+    return { ...none, status: 'skipped', message: `recipe applies to ${recipe.appliesTo.join(', ')}, site is ${config.platform}` };
+  }
+  if (recipe.transforms.length === 0) {
+    return { ...none, status: 'skipped', message: 'recipe has no deterministic steps and the agent is not available in this build' };
+  }
+  try {
+    const original = readSiteSources(site);
+    let current = new Map<string, string>(original.map((f) => [f.path, f.text]));
+    const ctx = { site: config, runId, recipeId: recipe.id, recipeTitle: recipe.title, date: req.clock.now().toISOString().slice(0, 10) };
+    for (const tid of recipe.transforms) {
+      const transform = findTransform(tid);
+      if (!transform) throw new AppError('bad-data', `${recipe.file}: unknown transform "${tid}"`);
+      const files: SourceFile[] = [...current].map(([path, text]) => ({ path, text }));
+      const changed = transform.apply(files, ctx);
+      current = new Map(current);
+      for (const f of changed) {
+        if (!current.has(f.path)) throw new Error(`transform ${tid} wrote ${f.path}, which is not a source of the site`);
+        current.set(f.path, f.text);
+      }
+    }
+    const files = original
+      .filter((f) => current.get(f.path) !== f.text)
+      .map((f) => {
+        const after = current.get(f.path)!;
+        return { path: f.path, before: f.text, after, unifiedDiff: unifiedDiff(f.path, f.text, after) };
+      });
+    if (files.length === 0) return { ...none, status: 'unchanged', message: 'nothing to change' };
+    let linesAdded = 0;
+    let linesRemoved = 0;
+    for (const f of files) {
+      const s = diffStats(diffLines(splitLines(f.before), splitLines(f.after)));
+      linesAdded += s.added;
+      linesRemoved += s.removed;
+    }
+    const changeId = req.store.changes.insert({
+      runId,
+      siteId: config.id,
+      siteDir: site.dir,
+      recipeId: recipe.id,
+      createdAt: req.clock.now().toISOString(),
+      files,
+      linesAdded,
+      linesRemoved,
+    });
+    return { changeId, filesChanged: files.length, linesAdded, linesRemoved, status: 'changed', message: `change #${changeId} awaits review` };
+  } catch (err) {
+    return { ...none, status: 'failed', message: errorMessage(err) };
+  }
+}

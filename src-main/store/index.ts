@@ -1,0 +1,6 @@
+export * from './database.js';
+export * from './migrations.js';
+export * from './runs-repo.js';
+export * from './changes-repo.js';
+export * from './approvals-repo.js';
+export * from './store.js';

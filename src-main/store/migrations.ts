@@ -1,0 +1,54 @@
+/**
+ * Numbered schema migrations, applied in order at open and recorded in PRAGMA user_version. Never edit a
+ * migration that has shipped: approvals are audit records, so a plant's database must upgrade in place.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'runs, changes, change files, approvals',
+    sql: `
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        recipe_id TEXT NOT NULL,
+        fleet_path TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed')),
+        started_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+      CREATE TABLE changes (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        site_id TEXT NOT NULL,
+        site_dir TEXT NOT NULL,
+        recipe_id TEXT NOT NULL,
+        lines_added INTEGER NOT NULL,
+        lines_removed INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX changes_run ON changes(run_id);
+      CREATE TABLE change_files (
+        change_id INTEGER NOT NULL REFERENCES changes(id),
+        path TEXT NOT NULL,
+        before_text TEXT NOT NULL,
+        after_text TEXT NOT NULL,
+        unified_diff TEXT NOT NULL,
+        PRIMARY KEY (change_id, path)
+      );
+      CREATE TABLE approvals (
+        id INTEGER PRIMARY KEY,
+        change_id INTEGER NOT NULL REFERENCES changes(id),
+        reviewer TEXT NOT NULL,
+        role TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+        comment TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX approvals_change ON approvals(change_id);
+      -- Approvals are an audit trail: they can be added, never edited or removed.
+      CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals
+        BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+      CREATE TRIGGER approvals_no_delete BEFORE DELETE ON approvals
+        BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+    `,
+  },
+];

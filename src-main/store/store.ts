@@ -1,0 +1,28 @@
+import { ApprovalsRepo } from './approvals-repo.js';
+import { ChangesRepo } from './changes-repo.js';
+import { openDatabase, type Db } from './database.js';
+import { RunsRepo } from './runs-repo.js';
+
+/** The database and its repositories, opened together and closed together. */
+export class Store {
+  readonly runs: RunsRepo;
+  readonly changes: ChangesRepo;
+  readonly approvals: ApprovalsRepo;
+
+  constructor(
+    readonly db: Db,
+    readonly file: string,
+  ) {
+    this.runs = new RunsRepo(db);
+    this.changes = new ChangesRepo(db);
+    this.approvals = new ApprovalsRepo(db);
+  }
+
+  static open(file: string): Store {
+    return new Store(openDatabase(file), file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

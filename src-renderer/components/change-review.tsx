@@ -1,0 +1,85 @@
+import { useApp } from '../state/store-context.js';
+import { DiffView } from './diff-view.js';
+
+const ROLES = ['Safety officer', 'Control engineer', 'Maintenance lead'];
+
+export function ChangeReview() {
+  const detail = useApp((s) => s.change);
+  const activeFile = useApp((s) => s.activeFile);
+  const draft = useApp((s) => s.draft);
+  const busy = useApp((s) => s.busy);
+  const setActiveFile = useApp((s) => s.setActiveFile);
+  const setDraft = useApp((s) => s.setDraft);
+  const decide = useApp((s) => s.decide);
+  if (!detail) {
+    return (
+      <section className="panel review empty">
+        <p className="muted">Run a recipe, then choose Review on a changed site to see its diff here.</p>
+      </section>
+    );
+  }
+  const { change, files, approvals } = detail;
+  const file = files.find((f) => f.path === activeFile) ?? files[0];
+  return (
+    <section className="panel review" aria-label="Change review" data-testid="change-review">
+      <h2>
+        Change #{change.id} · <span className="mono">{change.siteId}</span> · {change.recipeId}{' '}
+        <span className={`badge ${change.status}`} data-testid="change-status">
+          {change.status}
+        </span>
+      </h2>
+      <div className="tabs" role="tablist">
+        {files.map((f) => (
+          <button key={f.path} role="tab" aria-selected={f === file} className={f === file ? 'tab active' : 'tab'} onClick={() => setActiveFile(f.path)}>
+            {f.path}
+          </button>
+        ))}
+      </div>
+      {file && <DiffView file={file} />}
+      <form
+        className="approval"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void decide('approved');
+        }}
+      >
+        <label>
+          <span className="label">Reviewer</span>
+          <input data-testid="reviewer-name" value={draft.reviewer} placeholder="Full name" onChange={(e) => setDraft({ reviewer: e.target.value })} />
+        </label>
+        <label>
+          <span className="label">Role</span>
+          <select data-testid="reviewer-role" value={draft.role} onChange={(e) => setDraft({ role: e.target.value })}>
+            {ROLES.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label className="grow">
+          <span className="label">Comment (required to reject)</span>
+          <input data-testid="review-comment" value={draft.comment} onChange={(e) => setDraft({ comment: e.target.value })} />
+        </label>
+        <button type="submit" className="primary" data-testid="approve" disabled={busy !== null || draft.reviewer.trim() === ''}>
+          Approve
+        </button>
+        <button type="button" className="danger" data-testid="reject" disabled={busy !== null || draft.reviewer.trim() === '' || draft.comment.trim() === ''} onClick={() => void decide('rejected')}>
+          Reject
+        </button>
+      </form>
+      <h3>Approval trail</h3>
+      {approvals.length === 0 ? (
+        <p className="muted">No decision recorded yet.</p>
+      ) : (
+        <ol className="trail" data-testid="approval-trail">
+          {approvals.map((a) => (
+            <li key={a.id}>
+              <span className={`badge ${a.decision}`}>{a.decision}</span> by <strong>{a.reviewer}</strong> ({a.role}) at{' '}
+              <time>{a.createdAt}</time>
+              {a.comment && <> — {a.comment}</>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+export const RecipeSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  appliesTo: z.array(z.string()),
+  touchesSafety: z.boolean(),
+  /** Deterministic transform steps run before (or instead of) the agent. */
+  transforms: z.array(z.string()),
+});
+export type RecipeSummary = z.infer<typeof RecipeSummarySchema>;
+
+export const SITE_RUN_STATUSES = ['changed', 'unchanged', 'skipped', 'failed'] as const;
+export const SiteRunStatusSchema = z.enum(SITE_RUN_STATUSES);
+export type SiteRunStatus = z.infer<typeof SiteRunStatusSchema>;
+
+export const SiteRunResultSchema = z.object({
+  siteId: z.string(),
+  status: SiteRunStatusSchema,
+  changeId: z.number().int().nullable(),
+  filesChanged: z.number().int(),
+  linesAdded: z.number().int(),
+  linesRemoved: z.number().int(),
+  message: z.string(),
+  durationMs: z.number(),
+});
+export type SiteRunResult = z.infer<typeof SiteRunResultSchema>;
+
+export const RunResultSchema = z.object({
+  runId: z.number().int(),
+  recipeId: z.string(),
+  fleetPath: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  sites: z.array(SiteRunResultSchema),
+});
+export type RunResult = z.infer<typeof RunResultSchema>;
+
+export const CHANGE_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const ChangeStatusSchema = z.enum(CHANGE_STATUSES);
+export type ChangeStatus = z.infer<typeof ChangeStatusSchema>;
+
+export const ChangeSummarySchema = z.object({
+  id: z.number().int(),
+  runId: z.number().int(),
+  siteId: z.string(),
+  recipeId: z.string(),
+  status: ChangeStatusSchema,
+  filesChanged: z.number().int(),
+  linesAdded: z.number().int(),
+  linesRemoved: z.number().int(),
+  createdAt: z.string(),
+});
+export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
+
+export const ChangedFileSchema = z.object({
+  /** Path relative to the site folder, with forward slashes. */
+  path: z.string(),
+  before: z.string(),
+  after: z.string(),
+  unifiedDiff: z.string(),
+});
+export type ChangedFile = z.infer<typeof ChangedFileSchema>;
+
+export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
+export const ApprovalDecisionSchema = z.enum(APPROVAL_DECISIONS);
+export type ApprovalDecision = z.infer<typeof ApprovalDecisionSchema>;
+
+export const ApprovalSchema = z.object({
+  id: z.number().int(),
+  changeId: z.number().int(),
+  reviewer: z.string(),
+  role: z.string(),
+  decision: ApprovalDecisionSchema,
+  comment: z.string(),
+  createdAt: z.string(),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
+
+export const ChangeDetailSchema = z.object({
+  change: ChangeSummarySchema,
+  files: z.array(ChangedFileSchema),
+  approvals: z.array(ApprovalSchema),
+});
+export type ChangeDetail = z.infer<typeof ChangeDetailSchema>;
