@@ -48,6 +48,17 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+function hasDotDotSegment(rawUrl: string): boolean {
+  const path = rawUrl.split('?')[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path;
+  }
+  return decoded.split(/[\\/]/).includes('..');
+}
+
 function sendEnvelope(res: ServerResponse, status: number, env: Envelope<unknown>): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(env));
 }
@@ -59,8 +70,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop buffering but keep reading: destroying the socket here would reset the connection before the
+        // 413 answer reaches the client.
+        chunks.length = 0;
         done(null);
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
@@ -93,6 +106,9 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (req.headers.origin && req.headers.origin !== origin && req.headers.origin !== `http://localhost:${port}`) {
       return send(res, 403, 'text/plain', 'cross-origin requests are refused');
     }
+    // Refuse `..` segments (also as %2e%2e) before URL parsing folds them away and the fallback below
+    // answers them with index.html: a path that tries to climb out of the bundle gets a plain 404.
+    if (hasDotDotSegment(req.url ?? '/')) return send(res, 404, 'text/plain', 'not found');
     const url = new URL(req.url ?? '/', origin);
 
     if (url.pathname.startsWith(BRIDGE_API_PREFIX)) {

@@ -1,5 +1,8 @@
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
+// Only the features the review UI uses: the icon font (fold and "hidden lines" markers) and the diff editor.
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/diffEditor/register';
 // Inline (blob:) worker: loads the same way from file:// in Electron and from the bridge; never from a CDN.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker&inline';
 import { registerStructuredText } from './structured-text.js';

@@ -47,3 +47,31 @@ describe('revision note transform', () => {
     expect(revisionNote.apply([{ path: 'a.st', text: 'PROGRAM Other\nEND_PROGRAM\n' }], ctx)).toEqual([]);
   });
 });
+
+describe('revision note in a revision history section', () => {
+  it('becomes the last entry of the section, in its indentation', () => {
+    const before = [
+      '(*****',
+      ' * Plant      : Press line 2',
+      ' *',
+      ' * Revision history',
+      ' *   1.0  2017-11-06  RO  First release',
+      ' *   1.1  2019-04-03  RO  Ram returns on palm release',
+      ' *',
+      ' * States: 0 IDLE',
+      ' *****)',
+      'PROGRAM Main',
+      '',
+    ].join('\n');
+    const after = addRevisionNote(before, NOTE).split('\n');
+    expect(after[5]).toBe(' *   1.1  2019-04-03  RO  Ram returns on palm release');
+    expect(after[6]).toBe(` *   ${NOTE}`);
+    expect(after[7]).toBe(' *');
+    expect(after.length).toBe(before.split('\n').length + 1);
+  });
+
+  it('falls back to the closing banner when the history section is empty', () => {
+    const before = '(*\n * Revision history\n *\n *****)\nPROGRAM Main\n';
+    expect(addRevisionNote(before, NOTE)).toBe(`(*\n * Revision history\n *\n * ${NOTE}\n *****)\nPROGRAM Main\n`);
+  });
+});

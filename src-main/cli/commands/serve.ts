@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createDispatch } from '../../api/dispatch.js';
 import { createHandlers } from '../../api/handlers.js';
 import { Services } from '../../api/services.js';
 import { AppError } from '../../app/app-error.js';
 import { defaultDbPath, exampleFleetDir, promptsDir, rendererDistDir } from '../../app/paths.js';
 import { startBridge } from '../../bridge/bridge-server.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 

@@ -27,25 +27,57 @@ function findEntryFile(files: readonly SourceFile[], entry: string): SourceFile 
   return files.find((f) => re.test(f.text)) ?? null;
 }
 
+const HISTORY_HEADING = /\b(revision|change|modification)s?\s*(history|log)\b|^\s*\*?\s*history\b/i;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string, from: number, to: number): Line[] {
+  const out: Line[] = [];
+  let pos = from;
+  while (pos < to) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 || nl >= to ? to : nl + 1;
+    out.push({ start: pos, end, text: text.slice(pos, end).replace(/\r?\n$/, '') });
+    pos = end;
+  }
+  return out;
+}
+
+const prefixOf = (line: string): string => /^(\s*\*?\s*)/.exec(line)?.[1] ?? '  ';
+const isBlank = (line: string): boolean => line.replace(/^\s*\*?/, '').trim() === '';
+const isClosing = (line: string): boolean => /^\s*\**\)\s*$/.test(line);
+
+/**
+ * Adds `note` where a person keeping the file would: as the last entry of a "Revision history" section in the
+ * header comment, in that section's indentation; else just above a closing line that holds only `*)` or a
+ * banner of stars; else as a comment of its own after the header (or at the top when there is none).
+ */
 export function addRevisionNote(text: string, note: string): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const block = leadingBlockComment(text, bom);
-  if (block) {
-    const [, end] = block;
-    const closeLineStart = text.lastIndexOf('\n', end - 1) + 1;
-    const closeLine = text.slice(closeLineStart, end);
-    if (closeLine.trim() === '*)') {
-      // Match the indentation and leading-star style of the history line above the closing `*)`.
-      const prevEnd = closeLineStart - eol.length;
-      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-      const prev = text.slice(prevStart, Math.max(prevStart, prevEnd));
-      const prefix = /^(\s*\*?\s*)/.exec(prev)?.[1] ?? '  ';
-      return text.slice(0, closeLineStart) + prefix + note + eol + text.slice(closeLineStart);
+  if (!block) return text.slice(0, bom) + `(* ${note} *)` + eol + text.slice(bom);
+  const [start, end] = block;
+  const lines = linesOf(text, start, end);
+  const heading = lines.findIndex((l, i) => i > 0 && HISTORY_HEADING.test(l.text));
+  if (heading > 0) {
+    let last = heading;
+    for (let i = heading + 1; i < lines.length - 1 && !isBlank(lines[i]!.text) && !isClosing(lines[i]!.text); i++) last = i;
+    if (last > heading) {
+      const entry = lines[last]!;
+      return text.slice(0, entry.end) + prefixOf(entry.text) + note + eol + text.slice(entry.end);
     }
-    return text.slice(0, end) + eol + `(* ${note} *)` + text.slice(end);
   }
-  return text.slice(0, bom) + `(* ${note} *)` + eol + text.slice(bom);
+  const closing = lines[lines.length - 1]!;
+  if (lines.length > 1 && isClosing(closing.text)) {
+    const above = [...lines.slice(1, -1)].reverse().find((l) => !isBlank(l.text)) ?? lines[lines.length - 2]!;
+    return text.slice(0, closing.start) + prefixOf(above.text) + note + eol + text.slice(closing.start);
+  }
+  return text.slice(0, end) + eol + `(* ${note} *)` + text.slice(end);
 }
 
 /**

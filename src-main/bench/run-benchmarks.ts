@@ -1,0 +1,55 @@
+// `npm run bench`: prints throughput and memory figures for the pieces that exist so far. Later capabilities
+// (parser, simulator, verifier) add their own sections here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixedClock } from '../app/clock.js';
+import { exampleFleetDir, promptsDir } from '../app/paths.js';
+import { diffLines, splitLines } from '../change/line-diff.js';
+import { openFleet } from '../fleet/load-fleet.js';
+import { parseSiteConfig } from '../fleet/site-config.js';
+import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
+import { runRecipe } from '../run/run-recipe.js';
+import { Store } from '../store/store.js';
+import { meanMs, meanMsAsync, printFigures, type Figure } from './measure.js';
+
+function syntheticSt(lines: number, seed: number): string {
+  const out: string[] = [];
+  let x = seed;
+  for (let i = 0; i < lines; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out.push(`    Motor_${i % 97} := Start_${x % 13} AND NOT Stop_${i % 7} AND EStop_OK; (* line ${i} *)\n`);
+  }
+  return out.join('');
+}
+
+async function main(): Promise<void> {
+  const figures: Figure[] = [];
+  const fleet = openFleet(exampleFleetDir());
+  const yamls = fleet.sites.map((s) => ({ file: join(s.dir, 'site.yaml'), text: readFileSync(join(s.dir, 'site.yaml'), 'utf8') }));
+  const parseMs = meanMs(() => yamls.forEach((y) => parseSiteConfig(y.text, y.file))) / yamls.length;
+  figures.push({ name: 'site.yaml parse+validate', value: 1000 / parseMs, unit: 'files/s', note: `${yamls.length} example sites` });
+
+  const openMs = meanMs(() => openFleet(exampleFleetDir()));
+  figures.push({ name: 'open example fleet', value: openMs, unit: 'ms', note: `${fleet.sites.length} sites, globs expanded` });
+
+  const before = syntheticSt(20_000, 1);
+  const afterLines = splitLines(before);
+  for (let i = 0; i < afterLines.length; i += 400) afterLines[i] = afterLines[i]!.replace('AND EStop_OK', 'AND EStop_OK AND Guard_Closed');
+  const a = splitLines(before);
+  const diffMs = meanMs(() => diffLines(a, afterLines), 1000);
+  figures.push({ name: 'line diff, 20k lines, 50 edits', value: (a.length / diffMs) * 1000, unit: 'lines/s', note: `${diffMs.toFixed(2)} ms per diff` });
+
+  const store = Store.open(':memory:');
+  const recipe = requireRecipe(loadRecipes(promptsDir()), 'revision-note');
+  const runMs = await meanMsAsync(async () => {
+    await runRecipe({ fleet, recipe, siteIds: [], store, clock: fixedClock('2026-01-01T00:00:00Z') });
+  }, 20);
+  figures.push({ name: 'revision-note run, per site', value: runMs / fleet.sites.length, unit: 'ms', note: 'read, transform, diff, store (in-memory SQLite)' });
+  store.close();
+
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  figures.push({ name: 'heap after benchmarks', value: heapMb, unit: 'MB', note: 'process.memoryUsage().heapUsed' });
+  printFigures(`Plantshift benchmarks (Node ${process.version}, ${process.platform}/${process.arch})`, figures);
+}
+
+await main();
