@@ -43,9 +43,10 @@ export function createHandlers(s: Services): Handlers {
     'approvals.record': (input) => {
       const change = s.store.changes.get(input.changeId);
       if (!change) throw new AppError('not-found', `change #${input.changeId} does not exist`, [String(input.changeId)]);
-      const trail = s.store.approvals.forChange(input.changeId);
-      const last = trail[trail.length - 1];
-      if (last && last.reviewer === input.reviewer && last.decision === input.decision) {
+      // A reviewer may change their mind, but recording the same decision twice would only pad the trail.
+      const own = s.store.approvals.forChange(input.changeId).filter((a) => a.reviewer === input.reviewer);
+      const last = own[own.length - 1];
+      if (last && last.decision === input.decision) {
         throw new AppError('conflict', `${input.reviewer} already ${input.decision} change #${input.changeId}`, ['reviewer']);
       }
       return s.store.approvals.insert({ ...input, createdAt: s.options.clock.now().toISOString() });

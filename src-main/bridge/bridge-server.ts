@@ -70,9 +70,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        // Stop buffering but keep reading: destroying the socket here would reset the connection before the
-        // 413 answer reaches the client.
         chunks.length = 0;
+        req.pause();
         done(null);
       } else chunks.push(c);
     });
@@ -117,14 +116,24 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return sendEnvelope(res, 401, { ok: false, error: { code: 'invalid-input', message: 'missing or wrong bridge token', details: [] } });
       }
       const body = await readBody(req);
-      if (body === null) return sendEnvelope(res, 413, { ok: false, error: { code: 'invalid-input', message: `request larger than ${MAX_BODY_BYTES} bytes`, details: [] } });
+      if (body === null) {
+        // Answer first, then drop the connection: the rest of an oversized upload is never read.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        return sendEnvelope(res, 413, { ok: false, error: { code: 'invalid-input', message: `request larger than ${MAX_BODY_BYTES} bytes`, details: [] } });
+      }
       let input: unknown;
       try {
         input = body.trim() === '' ? {} : JSON.parse(body);
       } catch {
         return sendEnvelope(res, 400, { ok: false, error: { code: 'invalid-input', message: 'request body is not JSON', details: [] } });
       }
-      const channel = decodeURIComponent(url.pathname.slice(BRIDGE_API_PREFIX.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice(BRIDGE_API_PREFIX.length));
+      } catch {
+        return sendEnvelope(res, 400, { ok: false, error: { code: 'invalid-input', message: 'malformed channel name in URL', details: [] } });
+      }
       return sendEnvelope(res, 200, await opts.dispatch(channel, input));
     }
 

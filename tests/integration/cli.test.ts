@@ -1,0 +1,218 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src-main/app/clock.js';
+import { packageVersion } from '../../src-main/app/paths.js';
+import { cliMain } from '../../src-main/cli/main.js';
+import { Store } from '../../src-main/store/store.js';
+import { copyExampleFleet, REPO, tempDir } from '../helpers/temp.js';
+
+const SITE_IDS = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];
+const COMMAND_NAMES = ['run', 'sites', 'recipes', 'serve', 'help'];
+
+let home: string;
+const savedHome = process.env['PLANTSHIFT_HOME'];
+
+beforeEach(() => {
+  home = tempDir('plantshift-home-');
+  process.env['PLANTSHIFT_HOME'] = home;
+});
+
+afterEach(() => {
+  if (savedHome === undefined) delete process.env['PLANTSHIFT_HOME'];
+  else process.env['PLANTSHIFT_HOME'] = savedHome;
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await cliMain(argv, { out: (t) => (out += t), err: (t) => (err += t), clock: fixedClock('2026-11-25T10:00:00Z'), cwd: REPO });
+  return { code, out, err };
+}
+
+function expectCommandList(text: string): void {
+  for (const name of COMMAND_NAMES) expect(text, name).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+}
+
+function changeCount(dbFile: string): number {
+  const store = Store.open(dbFile);
+  try {
+    return store.changes.list().length;
+  } finally {
+    store.close();
+  }
+}
+
+describe('help', () => {
+  it('--help lists every command on its own line and exits 0', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Usage: plantshift COMMAND');
+    expectCommandList(r.out);
+  });
+
+  it('no arguments prints help and exits 2', async () => {
+    const r = await cli();
+    expect(r.code).toBe(2);
+    expectCommandList(r.out);
+  });
+
+  it('help run and run --help print the run usage', async () => {
+    for (const argv of [['help', 'run'], ['run', '--help']]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out).toContain('Usage: plantshift run RECIPE --fleet DIR');
+      expect(r.out).toContain('--site ID');
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(packageVersion());
+  });
+
+  it('an unknown command exits 2 naming it', async () => {
+    for (const argv of [['frobnicate'], ['help', 'frobnicate']]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toContain('unknown command "frobnicate"');
+    }
+  });
+});
+
+describe('run', () => {
+  it('runs a recipe over the example fleet and prints a table', async () => {
+    const db = join(tempDir(), 'run.db');
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--db', db);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    const lines = r.out.split('\n');
+    const header = lines.findIndex((l) => /^site\s+status\s+change\b/.test(l));
+    expect(header, r.out).toBeGreaterThanOrEqual(0);
+    expect(lines[header + 1]).toMatch(/^-+( +-+)+$/);
+    const rows = lines.slice(header + 2, header + 2 + SITE_IDS.length);
+    SITE_IDS.forEach((id, i) => expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+1\\s+1\\s+0\\b`)));
+    expect(r.out).toContain('4 changed, 0 unchanged, 0 skipped, 0 failed');
+    expect(changeCount(db)).toBe(4);
+    // The example fleet in the repository is only read.
+    expect(readFileSync(join(REPO, 'examples/fleet/press-line-2/src/Main.st'), 'utf8')).not.toContain('Plantshift run');
+  });
+
+  it('prints JSON with --json and uses $PLANTSHIFT_HOME without --db', async () => {
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--json');
+    expect(r.code, r.err).toBe(0);
+    const result = JSON.parse(r.out) as { runId: number; sites: { siteId: string; status: string }[] };
+    expect(result.sites).toHaveLength(4);
+    expect(result.sites.map((s) => s.siteId)).toEqual(SITE_IDS);
+    expect(result.sites.every((s) => s.status === 'changed')).toBe(true);
+    const db = join(home, 'plantshift.db');
+    expect(existsSync(db)).toBe(true);
+    expect(changeCount(db)).toBe(4);
+  });
+
+  it('--site runs only the named sites', async () => {
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--site', 'press-line-2', '--site', 'mixing-tank-3', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { sites: { siteId: string }[] }).sites.map((s) => s.siteId)).toEqual(['mixing-tank-3', 'press-line-2']);
+  });
+
+  it('an unknown recipe exits 2 and lists the available recipes', async () => {
+    const r = await cli('run', 'no-such-recipe', '--fleet', 'examples/fleet');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no-such-recipe');
+    expect(r.err).toContain('available: revision-note');
+    expect(existsSync(join(home, 'plantshift.db'))).toBe(false);
+  });
+
+  it('an unknown site exits 2 naming it', async () => {
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--site', 'nowhere-9');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"nowhere-9"');
+  });
+
+  it('a missing --fleet exits 2 with the usage', async () => {
+    const r = await cli('run', 'revision-note');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--fleet DIR is required');
+    expect(r.err).toContain('Usage: plantshift run RECIPE');
+  });
+
+  it('a missing recipe exits 2 with the usage', async () => {
+    const r = await cli('run', '--fleet', 'examples/fleet');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage: plantshift run RECIPE');
+  });
+
+  it('an unknown flag exits 2 naming it', async () => {
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--frobnicate');
+    expect(existsSync(join(home, 'plantshift.db'))).toBe(false);
+  });
+
+  it('a fleet with a broken site exits 1, the other sites still change', async () => {
+    const fleet = copyExampleFleet();
+    const file = join(fleet, 'press-line-2', 'site.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('platform: twincat', 'platform: s5'));
+    const r = await cli('run', 'revision-note', '--fleet', fleet, '--json');
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out) as { sites: { siteId: string; status: string; message: string }[] };
+    expect(result.sites.map((s) => s.status)).toEqual(['changed', 'changed', 'changed', 'failed']);
+    expect(result.sites[3]!.message).toContain(file);
+  });
+});
+
+describe('sites', () => {
+  it('lists the example fleet and exits 0', async () => {
+    const r = await cli('sites', '--fleet', 'examples/fleet');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^site\s+name\s+platform\b/);
+    for (const id of SITE_IDS) expect(r.out).toMatch(new RegExp(`^${id}\\s`, 'm'));
+  });
+
+  it('exits 1 for a fleet with a broken site and names file:line', async () => {
+    const fleet = copyExampleFleet();
+    const file = join(fleet, 'press-line-2', 'site.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('platform: twincat', 'platform: s5'));
+    const r = await cli('sites', '--fleet', fleet);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}:5: platform:`);
+    expect(r.out).toMatch(/^press-line-2\s+\(invalid site\.yaml\)/m);
+    expect(r.out).toMatch(/^mixing-tank-3\s+Batch mixing tank/m);
+  });
+
+  it('exits 2 for a fleet folder that does not exist', async () => {
+    const missing = join(tempDir(), 'gone');
+    const r = await cli('sites', '--fleet', missing);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(missing);
+  });
+});
+
+describe('the installed launcher', () => {
+  // The `plantshift` command as npm installs it: package.json's bin entry, run by node in a child process.
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  const launcher = pkg.bin['plantshift']!;
+
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'dist', 'src-main', 'cli', 'main.js')) || !existsSync(join(REPO, launcher))) {
+      execFileSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO });
+    }
+  }, 120_000);
+
+  it('node <bin> --help exits 0 and lists the commands', () => {
+    expect(existsSync(join(REPO, launcher)), launcher).toBe(true);
+    const r = spawnSync(process.execPath, [launcher, '--help'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, PLANTSHIFT_HOME: home },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Usage: plantshift COMMAND');
+    expectCommandList(r.stdout);
+  });
+});

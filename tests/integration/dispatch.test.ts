@@ -1,0 +1,208 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../src-shared/api/contract.js';
+import type { ApiErrorData, Envelope } from '../../src-shared/api/envelope.js';
+import type { ChangeDetail, ChangeSummary, RecipeSummary, RunResult } from '../../src-shared/model/change.js';
+import type { FleetSummary } from '../../src-shared/model/site.js';
+import { createDispatch, type Dispatch } from '../../src-main/api/dispatch.js';
+import { createHandlers, type Handlers } from '../../src-main/api/handlers.js';
+import { Services } from '../../src-main/api/services.js';
+import { fixedClock } from '../../src-main/app/clock.js';
+import { packageVersion, promptsDir } from '../../src-main/app/paths.js';
+import { copyExampleFleet, tempDir } from '../helpers/temp.js';
+
+let services: Services;
+let dispatch: Dispatch;
+let logged: string[];
+
+beforeEach(() => {
+  services = new Services({
+    dbPath: join(tempDir(), 'plantshift.db'),
+    promptsDir: promptsDir(),
+    clock: fixedClock('2026-11-25T10:00:00Z'),
+    host: 'bridge',
+    defaultFleetPath: null,
+  });
+  logged = [];
+  dispatch = createDispatch(createHandlers(services), (m) => logged.push(m));
+});
+
+afterEach(() => services.close());
+
+async function ok<T>(channel: string, input: unknown): Promise<T> {
+  const env = await dispatch(channel, input);
+  if (!env.ok) throw new Error(`${channel} failed: ${env.error.code}: ${env.error.message}`);
+  return env.value as T;
+}
+
+async function fail(channel: string, input: unknown): Promise<ApiErrorData> {
+  const env: Envelope<unknown> = await dispatch(channel, input);
+  expect(env.ok, `${channel} unexpectedly succeeded`).toBe(false);
+  return (env as { ok: false; error: ApiErrorData }).error;
+}
+
+async function oneChange(): Promise<ChangeSummary> {
+  const fleetPath = copyExampleFleet();
+  const run = await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: ['press-line-2'] });
+  const [change] = await ok<ChangeSummary[]>('changes.list', { runId: run.runId });
+  return change!;
+}
+
+const approval = { reviewer: 'Ana Ortiz', role: 'controls engineer', decision: 'approved', comment: '' };
+
+describe('dispatch errors', () => {
+  it('answers an unknown channel with unsupported', async () => {
+    const err = await fail('fleet.delete', {});
+    expect(err.code).toBe('unsupported');
+    expect(err.message).toContain('fleet.delete');
+  });
+
+  it.each([
+    ['empty reviewer', { changeId: 1, ...approval, reviewer: '   ' }, 'reviewer'],
+    ['empty role', { changeId: 1, ...approval, role: '' }, 'role'],
+    ['rejection without comment', { changeId: 1, ...approval, decision: 'rejected', comment: '  ' }, 'comment'],
+    ['negative change id', { ...approval, changeId: -1 }, 'changeId'],
+    ['fractional change id', { ...approval, changeId: 1.5 }, 'changeId'],
+    ['unknown decision', { changeId: 1, ...approval, decision: 'maybe' }, 'decision'],
+  ])('approvals.record with %s is invalid-input naming the field', async (_name, input, field) => {
+    const err = await fail('approvals.record', input);
+    expect(err.code).toBe('invalid-input');
+    expect(err.message).toContain(`${field}:`);
+    expect(err.details).toContain(field);
+  });
+
+  it('refuses a blank fleet path and a missing field', async () => {
+    const blank = await fail('fleet.open', { path: '  ' });
+    expect(blank).toMatchObject({ code: 'invalid-input', details: ['path'] });
+    expect(blank.message).toContain('path: a fleet folder path is required');
+    const missing = await fail('run.start', { fleetPath: '/x', siteIds: [] });
+    expect(missing.code).toBe('invalid-input');
+    expect(missing.message).toContain('recipeId');
+  });
+
+  it('answers changes.get of a missing id with not-found', async () => {
+    const err = await fail('changes.get', { changeId: 4242 });
+    expect(err.code).toBe('not-found');
+    expect(err.message).toContain('4242');
+  });
+
+  it('answers approvals.record of a missing change with not-found', async () => {
+    const err = await fail('approvals.record', { changeId: 4242, ...approval });
+    expect(err.code).toBe('not-found');
+  });
+
+  it('passes AppErrors from services through: unknown recipe, unknown site, missing fleet', async () => {
+    const fleetPath = copyExampleFleet();
+    const recipe = await fail('run.start', { fleetPath, recipeId: 'no-such-recipe', siteIds: [] });
+    expect(recipe.code).toBe('not-found');
+    expect(recipe.message).toContain('revision-note');
+    const site = await fail('run.start', { fleetPath, recipeId: 'revision-note', siteIds: ['nowhere-7'] });
+    expect(site.code).toBe('invalid-input');
+    expect(site.message).toContain('nowhere-7');
+    const missing = join(tempDir(), 'gone');
+    const fleet = await fail('fleet.open', { path: missing });
+    expect(fleet.code).toBe('not-found');
+    expect(fleet.message).toContain(missing);
+  });
+
+  it('turns a plain Error into internal without a stack trace', async () => {
+    const handlers: Handlers = {
+      ...createHandlers(services),
+      'recipes.list': () => {
+        throw new Error('disk on fire');
+      },
+    };
+    const d = createDispatch(handlers, (m) => logged.push(m));
+    const env = await d('recipes.list', {});
+    expect(env.ok).toBe(false);
+    const err = (env as { ok: false; error: ApiErrorData }).error;
+    expect(err.code).toBe('internal');
+    expect(err.message).toContain('disk on fire');
+    expect(err.message).not.toMatch(/\n\s+at /);
+    expect(err.message).not.toContain('.ts:');
+    expect(err.details).toEqual([]);
+    // The stack goes to the log for the developer, never across the contract.
+    expect(logged.join('\n')).toMatch(/\n\s+at /);
+  });
+
+  it('turns a result that breaks the contract into internal', async () => {
+    const handlers: Handlers = { ...createHandlers(services), 'fleet.pickFolder': () => ({ path: 42 }) as unknown as { path: string } };
+    const env = await createDispatch(handlers, (m) => logged.push(m))('fleet.pickFolder', {});
+    expect(env).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged.some((m) => m.includes('fleet.pickFolder'))).toBe(true);
+  });
+});
+
+describe('dispatch flow', () => {
+  it('reports app info for the bridge host', async () => {
+    const info = await ok<Record<string, unknown>>('app.info', {});
+    expect(info).toEqual({ version: packageVersion(), host: 'bridge', dbPath: services.store.file, canPickFolder: false, defaultFleetPath: null });
+    expect(await ok('fleet.pickFolder', {})).toEqual({ path: null });
+  });
+
+  it('opens a fleet, runs a recipe, reviews and approves a change', async () => {
+    const fleetPath = copyExampleFleet();
+    const fleet = await ok<FleetSummary>('fleet.open', { path: fleetPath });
+    expect(fleet.sites).toHaveLength(4);
+
+    const recipes = await ok<RecipeSummary[]>('recipes.list', {});
+    expect(recipes.map((r) => r.id)).toContain('revision-note');
+    expect(recipes[0]).not.toHaveProperty('instructions');
+
+    const progress: unknown[] = [];
+    services.events.subscribe((event, payload) => progress.push({ event, payload }));
+    const run = await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: [] });
+    expect(run.sites.map((s) => s.status)).toEqual(['changed', 'changed', 'changed', 'changed']);
+    expect(progress).toHaveLength(8);
+
+    const changes = await ok<ChangeSummary[]>('changes.list', { runId: run.runId });
+    expect(changes).toHaveLength(4);
+    expect(changes.every((c) => c.status === 'pending')).toBe(true);
+    expect(await ok<ChangeSummary[]>('changes.list', {})).toHaveLength(4);
+
+    const target = changes.find((c) => c.siteId === 'press-line-2')!;
+    const detail = await ok<ChangeDetail>('changes.get', { changeId: target.id });
+    expect(detail.change).toEqual(target);
+    expect(detail.files).toHaveLength(1);
+    expect(detail.files[0]!.after).toContain(`Plantshift run ${run.runId}:`);
+    expect(detail.approvals).toEqual([]);
+
+    const recorded = await ok<Record<string, unknown>>('approvals.record', { changeId: target.id, ...approval, comment: 'looks right' });
+    expect(recorded).toMatchObject({ changeId: target.id, reviewer: 'Ana Ortiz', decision: 'approved', createdAt: '2026-11-25T10:00:00.000Z' });
+
+    const after = await ok<ChangeDetail>('changes.get', { changeId: target.id });
+    expect(after.change.status).toBe('approved');
+    expect(after.approvals).toEqual([recorded]);
+    const others = (await ok<ChangeSummary[]>('changes.list', { runId: run.runId })).filter((c) => c.id !== target.id);
+    expect(others.every((c) => c.status === 'pending')).toBe(true);
+  });
+
+  it('refuses the same decision twice by the same reviewer with conflict', async () => {
+    const change = await oneChange();
+    await ok('approvals.record', { changeId: change.id, ...approval });
+    const err = await fail('approvals.record', { changeId: change.id, ...approval });
+    expect(err.code).toBe('conflict');
+    expect(err.message).toContain('Ana Ortiz');
+    // Another reviewer may approve too, and a reviewer may change their mind.
+    await ok('approvals.record', { changeId: change.id, ...approval, reviewer: 'Ben Ito', role: 'safety engineer' });
+    await ok('approvals.record', { changeId: change.id, ...approval, decision: 'rejected', comment: 'wrong header' });
+    const detail = await ok<ChangeDetail>('changes.get', { changeId: change.id });
+    expect(detail.change.status).toBe('rejected');
+    expect(detail.approvals.map((a) => a.decision)).toEqual(['approved', 'approved', 'rejected']);
+  });
+
+  it("compares a reviewer's decision with their own last one, not the trail's last", async () => {
+    const change = await oneChange();
+    await ok('approvals.record', { changeId: change.id, ...approval });
+    await ok('approvals.record', { changeId: change.id, ...approval, reviewer: 'Ben Ito' });
+    expect((await fail('approvals.record', { changeId: change.id, ...approval })).code).toBe('conflict');
+  });
+});
+
+describe('handlers', () => {
+  it('cover every channel of the contract and nothing else', () => {
+    const handlers = createHandlers(services);
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(typeof handlers[c], c).toBe('function');
+  });
+});

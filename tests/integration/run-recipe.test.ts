@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src-main/app/app-error.js';
+import { fixedClock } from '../../src-main/app/clock.js';
+import { promptsDir } from '../../src-main/app/paths.js';
+import { openFleet } from '../../src-main/fleet/load-fleet.js';
+import { loadRecipes, requireRecipe } from '../../src-main/recipe/load-recipes.js';
+import type { Recipe } from '../../src-main/recipe/recipe.js';
+import { runRecipe, type RunProgress } from '../../src-main/run/run-recipe.js';
+import { Store } from '../../src-main/store/store.js';
+import { copyExampleFleet, tempDir } from '../helpers/temp.js';
+
+const SITE_IDS = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];
+const clock = fixedClock('2026-11-25T10:00:00Z');
+
+let store: Store;
+let recipe: Recipe;
+
+beforeEach(() => {
+  store = Store.open(join(tempDir(), 'plantshift.db'));
+  recipe = requireRecipe(loadRecipes(promptsDir()), 'revision-note');
+});
+
+afterEach(() => store.close());
+
+/** Relative path -> sha256 of every file under dir. */
+function hashTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const abs = join(e.parentPath, e.name);
+    out.set(relative(dir, abs), createHash('sha256').update(readFileSync(abs)).digest('hex'));
+  }
+  return out;
+}
+
+function runCount(): number {
+  return (store.db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n;
+}
+
+describe('runRecipe revision-note over the example fleet', () => {
+  it('changes every site by one added line and only reads the fleet', async () => {
+    const dir = copyExampleFleet();
+    const before = hashTree(dir);
+    expect(before.size).toBeGreaterThan(20);
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock });
+
+    expect(result.recipeId).toBe('revision-note');
+    expect(result.fleetPath).toBe(dir);
+    expect(result.startedAt).toBe('2026-11-25T10:00:00.000Z');
+    expect(result.finishedAt).toBe('2026-11-25T10:00:00.000Z');
+    expect(result.sites.map((s) => s.siteId)).toEqual(SITE_IDS);
+    for (const s of result.sites) {
+      expect(s, s.siteId).toMatchObject({ status: 'changed', filesChanged: 1, linesAdded: 1, linesRemoved: 0 });
+      expect(s.changeId).not.toBeNull();
+      expect(s.message).toContain(`#${s.changeId}`);
+    }
+
+    expect(hashTree(dir)).toEqual(before);
+
+    const run = store.runs.get(result.runId);
+    expect(run).toMatchObject({ status: 'finished', recipeId: 'revision-note', fleetPath: dir });
+    expect(store.changes.list(result.runId).map((c) => c.siteId)).toEqual(SITE_IDS);
+  });
+
+  it('stores a change whose after text holds the dated note and whose diff adds one line', async () => {
+    const dir = copyExampleFleet();
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock });
+    for (const s of result.sites) {
+      const change = store.changes.get(s.changeId!);
+      expect(change).toMatchObject({ runId: result.runId, siteId: s.siteId, recipeId: 'revision-note', status: 'pending', filesChanged: 1 });
+      const files = store.changes.files(s.changeId!);
+      expect(files).toHaveLength(1);
+      const f = files[0]!;
+      expect(f.before).toBe(readFileSync(join(dir, s.siteId, f.path), 'utf8'));
+      expect(f.after).toContain(`2026-11-25  Plantshift run ${result.runId}: `);
+      expect(f.after).toContain(`Plantshift run ${result.runId}: ${recipe.title}`);
+      expect(f.before).not.toContain('Plantshift run');
+      const diffLines = f.unifiedDiff.split('\n');
+      expect(diffLines[0]).toBe(`--- a/${f.path}`);
+      expect(diffLines[1]).toBe(`+++ b/${f.path}`);
+      const plus = diffLines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+      const minus = diffLines.filter((l) => l.startsWith('-') && !l.startsWith('---'));
+      expect(plus, f.unifiedDiff).toHaveLength(1);
+      expect(minus).toHaveLength(0);
+      expect(plus[0]).toContain(`2026-11-25  Plantshift run ${result.runId}: `);
+    }
+  });
+
+  it('runs only the selected site', async () => {
+    const dir = copyExampleFleet();
+    const events: RunProgress[] = [];
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['mixing-tank-3'], store, clock, onProgress: (p) => events.push(p) });
+    expect(result.sites.map((s) => [s.siteId, s.status])).toEqual([['mixing-tank-3', 'changed']]);
+    expect(store.changes.list(result.runId).map((c) => c.siteId)).toEqual(['mixing-tank-3']);
+    expect(new Set(events.map((e) => e.siteId))).toEqual(new Set(['mixing-tank-3']));
+  });
+
+  it('refuses an unknown site id before any run row is created', async () => {
+    const dir = copyExampleFleet();
+    const fleet = openFleet(dir);
+    let caught: unknown;
+    try {
+      await runRecipe({ fleet, recipe, siteIds: ['press-line-2', 'press-line-99'], store, clock });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('invalid-input');
+    expect((caught as AppError).message).toContain('"press-line-99"');
+    expect((caught as AppError).details).toEqual(['press-line-99']);
+    expect(runCount()).toBe(0);
+    expect(store.changes.list()).toEqual([]);
+  });
+
+  it('fails a site with a broken site.yaml, naming the file, and still changes the others', async () => {
+    const dir = copyExampleFleet();
+    const file = join(dir, 'press-line-2', 'site.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('platform: twincat', 'platform: s5'));
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock });
+    const failed = result.sites.find((s) => s.siteId === 'press-line-2')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.changeId).toBeNull();
+    expect(failed.message).toContain(file);
+    expect(failed.message).toContain('platform');
+    const others = result.sites.filter((s) => s.siteId !== 'press-line-2');
+    expect(others.map((s) => s.status)).toEqual(['changed', 'changed', 'changed']);
+    expect(store.changes.list(result.runId)).toHaveLength(3);
+    expect(store.runs.get(result.runId)?.status).toBe('finished');
+  });
+
+  it('skips sites whose platform the recipe does not apply to, with a reason', async () => {
+    const dir = copyExampleFleet();
+    const codesysOnly: Recipe = { ...recipe, appliesTo: ['codesys'] };
+    const result = await runRecipe({ fleet: openFleet(dir), recipe: codesysOnly, siteIds: [], store, clock });
+    const byId = Object.fromEntries(result.sites.map((s) => [s.siteId, s]));
+    expect(byId['conveyor-line-1']!.status).toBe('changed');
+    expect(byId['packaging-cell-4']!.status).toBe('changed');
+    for (const [id, platform] of [
+      ['mixing-tank-3', 'openplc'],
+      ['press-line-2', 'twincat'],
+    ] as const) {
+      expect(byId[id]).toMatchObject({ status: 'skipped', changeId: null, filesChanged: 0 });
+      expect(byId[id]!.message).toContain('codesys');
+      expect(byId[id]!.message).toContain(platform);
+    }
+    expect(store.changes.list(result.runId)).toHaveLength(2);
+  });
+
+  it('reports progress as a started/finished pair per site, in order', async () => {
+    const dir = copyExampleFleet();
+    const file = join(dir, 'conveyor-line-1', 'site.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('entry: Main', 'entry: 1Main'));
+    const events: RunProgress[] = [];
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, onProgress: (p) => events.push(p) });
+    expect(events).toHaveLength(SITE_IDS.length * 2);
+    SITE_IDS.forEach((id, i) => {
+      const started = events[2 * i]!;
+      const finished = events[2 * i + 1]!;
+      expect(started).toMatchObject({ runId: result.runId, siteId: id, phase: 'started', status: null });
+      const site = result.sites.find((s) => s.siteId === id)!;
+      expect(finished).toMatchObject({ runId: result.runId, siteId: id, phase: 'finished', status: site.status, message: site.message });
+    });
+    expect(events[1]!.status).toBe('failed');
+  });
+
+  it('a second run adds a new note with its own run id', async () => {
+    const dir = copyExampleFleet();
+    const first = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock });
+    const second = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock });
+    expect(second.runId).toBe(first.runId + 1);
+    const after = store.changes.files(second.sites[0]!.changeId!)[0]!.after;
+    expect(after).toContain(`Plantshift run ${second.runId}: `);
+    expect(after).not.toContain(`Plantshift run ${first.runId}: `);
+  });
+});
