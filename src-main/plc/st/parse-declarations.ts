@@ -88,8 +88,13 @@ function parseConfigEntries(c: Cursor): ConfigVar[] {
     const type = c.eat(T.Colon) ? parseTypeSpec(c) : null;
     const init = c.eat(T.Assign) ? parseInitializer(c) : null;
     c.expect(T.Semi, 'after the VAR_CONFIG entry');
-    out.push({ kind: 'ConfigVar', path, location, type, init, start: path.start, end: c.lastEnd });
-    if (c.pos === before) syncDecl(c, END_VAR);
+    if (c.pos === before) {
+      syncDecl(c, END_VAR);
+      // Nothing readable here (e.g. another VAR keyword): leave it to the enclosing block.
+      if (c.pos === before) break;
+      continue;
+    }
+    out.push({ kind: 'ConfigVar', path, location, type, init, start: path.start, end: Math.max(path.start, c.lastEnd) });
   }
   return out;
 }

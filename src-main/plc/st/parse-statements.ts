@@ -64,7 +64,25 @@ const REPEAT_STOP = new Set(['UNTIL', 'END_REPEAT']);
 const ELSE_CASE_STOP = new Set(['END_CASE']);
 const REGION_STOP = new Set(['END_REGION']);
 
+const MAX_NESTING = 300;
+let nesting = 0;
+
 export function parseStatement(c: Cursor): Statement | null {
+  if (nesting >= MAX_NESTING) {
+    // Pathological nesting: give up on the rest of the file with one clear error rather than overflow the stack.
+    c.errorHere('ST1008', `statements nested more than ${MAX_NESTING} levels deep; the rest of the file is not read`);
+    while (!c.at(T.EOF)) c.next();
+    return null;
+  }
+  nesting++;
+  try {
+    return parseStatementInner(c);
+  } finally {
+    nesting--;
+  }
+}
+
+function parseStatementInner(c: Cursor): Statement | null {
   const t = c.peek();
   if (t.kind === T.Semi) {
     c.next();
@@ -113,8 +131,8 @@ export function parseStatement(c: Cursor): Statement | null {
           const labels = parseCaseLabels(c);
           c.expect(T.Colon, 'after the CASE labels');
           const body = parseStatements(c, CASE_STOP, true);
-          branches.push({ kind: 'CaseBranch', labels, body, start: branchStart, end: c.lastEnd });
           if (c.pos === before) break;
+          branches.push({ kind: 'CaseBranch', labels, body, start: branchStart, end: c.lastEnd });
         }
         endBlock(c, 'END_CASE', 'CASE', t.start);
         return { kind: 'Case', selector, branches, elseBody, start: t.start, end: c.lastEnd };
