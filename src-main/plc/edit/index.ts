@@ -1,0 +1,3 @@
+export * from './codemod.js';
+export * from './printer.js';
+export * from './style.js';
