@@ -1,0 +1,356 @@
+import { diag } from '../diagnostics/catalog.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { and, atom, type Expr, FALSE, not, op, or, print, TRUE } from './network-expr.js';
+import { type Block, inputPoints, type InputPoint, type NetworkBody, type NetworkElement } from './network.js';
+import type { LadderOrigin, LadderTranslation } from './translation.js';
+
+/** Past this many nested elements the body is not a drawing but a damaged or hostile file. */
+const MAX_DEPTH = 400;
+
+/** Standard functions that read better as ST operators than as formal calls. */
+const OPERATORS: Readonly<Record<string, string>> = {
+  AND: 'AND', OR: 'OR', XOR: 'XOR', ADD: '+', SUB: '-', MUL: '*', DIV: '/', MOD: 'MOD',
+  GT: '>', GE: '>=', EQ: '=', NE: '<>', LT: '<', LE: '<=',
+};
+
+interface Statement {
+  element: NetworkElement;
+  lines: string[];
+  /** Statement-producing elements whose results this one reads. */
+  deps: Set<number>;
+}
+
+export interface NetworkTranslation {
+  translation: LadderTranslation;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Translates an LD or FBD body to ST: power flows from the left rail, series is AND, wires joining at one input are
+ * OR, and every coil, output variable, function block call, jump and return becomes a statement. Statements are
+ * ordered by executionOrderId where the file gives one for each, else networks in document order and, inside a
+ * network, producers before consumers.
+ */
+export function translateNetworkBody(body: NetworkBody): NetworkTranslation {
+  return new Translator(body).run();
+}
+
+class Translator {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly byId = new Map<number, NetworkElement>();
+  private readonly connectors = new Map<string, NetworkElement>();
+  private readonly labels = new Set<string>();
+  private readonly memo = new Map<string, Expr>();
+  private readonly visiting = new Set<string>();
+  private readonly temporaries: { name: string; type: string }[] = [];
+  private readonly prelude = new Map<number, string[]>();
+  private readonly useCount = new Map<number, number>();
+  /** Producers read while evaluating the current statement. */
+  private deps = new Set<number>();
+  private depth = 0;
+  /** The network whose statements are being built; edge triggers are sampled at its start. */
+  private currentNet = 0;
+
+  constructor(private readonly body: NetworkBody) {}
+
+  run(): NetworkTranslation {
+    const elements: NetworkElement[] = [];
+    for (const e of this.body.elements) {
+      if (this.byId.has(e.localId)) {
+        this.diagnostics.push(diag('LD1003', e.span, `${this.body.pou}: localId ${e.localId} is used twice; the second element is skipped`));
+        continue;
+      }
+      this.byId.set(e.localId, e);
+      elements.push(e);
+      if (e.kind === 'connector') this.connectors.set(e.name.toUpperCase(), e);
+      if (e.kind === 'label') this.labels.add(e.label.toUpperCase());
+    }
+    for (const e of elements) {
+      for (const point of inputPoints(e)) {
+        for (const w of point) {
+          if (!this.byId.has(w.refLocalId)) {
+            this.diagnostics.push(diag('LD1001', w.span, `${this.body.pou}: localId ${e.localId} is wired to localId ${w.refLocalId}, which does not exist`));
+          } else this.useCount.set(w.refLocalId, (this.useCount.get(w.refLocalId) ?? 0) + 1);
+        }
+      }
+    }
+    const component = this.components(elements);
+    const statements: Statement[] = [];
+    for (const e of elements) {
+      this.deps = new Set();
+      this.currentNet = component.get(e.localId) ?? 0;
+      const lines = this.guardedStatement(e);
+      if (lines.length) statements.push({ element: e, lines, deps: new Set([...this.deps].filter((d) => d !== e.localId)) });
+    }
+    const ordered = this.order(statements, elements, component);
+    const st: string[] = [];
+    const origins: LadderOrigin[] = [];
+    let lastNet = -1;
+    for (const s of ordered) {
+      const net = component.get(s.element.localId) ?? 0;
+      const label = `network ${net + 1} (localId ${s.element.localId})`;
+      if (net !== lastNet) {
+        for (const line of this.prelude.get(net) ?? []) {
+          st.push(line);
+          origins.push({ span: s.element.span, label });
+        }
+        lastNet = net;
+      }
+      for (const line of s.lines) {
+        st.push(line);
+        origins.push({ span: s.element.span, label });
+      }
+    }
+    const text = st.length ? `${st.join('\n')}\n` : '';
+    return { translation: { st: text, lines: origins, temporaries: this.temporaries }, diagnostics: this.diagnostics };
+  }
+
+  /** Connected elements form one network; the rank orders networks by execution order, then by position in the file. */
+  private components(elements: NetworkElement[]): Map<number, number> {
+    const parent = new Map<number, number>(elements.map((e) => [e.localId, e.localId]));
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      while (parent.get(x) !== r) {
+        const next = parent.get(x)!;
+        parent.set(x, r);
+        x = next;
+      }
+      return r;
+    };
+    const union = (a: number, b: number): void => {
+      if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
+    };
+    for (const e of elements) {
+      for (const point of inputPoints(e)) for (const w of point) if (this.byId.get(w.refLocalId)?.kind !== 'leftPowerRail') union(e.localId, w.refLocalId);
+      if (e.kind === 'continuation') {
+        const c = this.connectors.get(e.name.toUpperCase());
+        if (c) union(e.localId, c.localId);
+      }
+    }
+    const groups = new Map<number, { order: number; index: number }>();
+    elements.forEach((e, index) => {
+      // Rails are shared by every rung; they belong to no network of their own.
+      if (e.kind === 'leftPowerRail' || e.kind === 'rightPowerRail') return;
+      const root = find(e.localId);
+      const g = groups.get(root) ?? { order: Infinity, index };
+      if (e.executionOrderId !== null) g.order = Math.min(g.order, e.executionOrderId);
+      groups.set(root, g);
+    });
+    const ranked = [...groups.entries()].sort((a, b) => a[1].order - b[1].order || a[1].index - b[1].index);
+    const rank = new Map(ranked.map(([root], i) => [root, i]));
+    return new Map(elements.map((e) => [e.localId, rank.get(find(e.localId)) ?? 0]));
+  }
+
+  private order(statements: Statement[], elements: NetworkElement[], component: Map<number, number>): Statement[] {
+    const index = new Map(elements.map((e, i) => [e.localId, i]));
+    const explicit = statements.every((s) => s.element.executionOrderId !== null);
+    const keyOf = (s: Statement): number[] =>
+      explicit
+        ? [s.element.executionOrderId!, index.get(s.element.localId)!]
+        : [component.get(s.element.localId) ?? 0, s.element.executionOrderId ?? Infinity, index.get(s.element.localId)!];
+    const cmp = (a: Statement, b: Statement): number => {
+      const ka = keyOf(a);
+      const kb = keyOf(b);
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+      return 0;
+    };
+    const sorted = [...statements].sort(cmp);
+    if (explicit) return sorted;
+    // Kahn's algorithm, always taking the earliest ready statement; a loop through function block instances is
+    // legal feedback (the instance keeps last scan's outputs), so what is left is emitted in file order.
+    const producers = new Set(statements.map((s) => s.element.localId));
+    const pending = new Map(sorted.map((s) => [s.element.localId, new Set([...s.deps].filter((d) => producers.has(d)))]));
+    const out: Statement[] = [];
+    const done = new Set<number>();
+    while (out.length < sorted.length) {
+      const next = sorted.find((s) => !done.has(s.element.localId) && [...pending.get(s.element.localId)!].every((d) => done.has(d))) ?? sorted.find((s) => !done.has(s.element.localId))!;
+      done.add(next.element.localId);
+      out.push(next);
+    }
+    return out;
+  }
+
+  private input(point: InputPoint): Expr | null {
+    if (point.length === 0) return null;
+    return or(point.map((w) => this.value(w.refLocalId, w.formalParameter)));
+  }
+
+  /** The value at an output point: the power or data an element passes on to the right. */
+  private value(id: number, formal: string | null): Expr {
+    const e = this.byId.get(id);
+    if (!e) return FALSE;
+    const key = `${id}|${(formal ?? '').toUpperCase()}`;
+    const known = this.memo.get(key);
+    if (known && e.kind !== 'block') return known;
+    if (this.visiting.has(key)) {
+      this.diagnostics.push(diag('LD1002', e.span, `${this.body.pou}: localId ${id} feeds back into itself without a variable or instance in between`));
+      return FALSE;
+    }
+    if (this.depth >= MAX_DEPTH) {
+      this.diagnostics.push(diag('LD1008', e.span, `${this.body.pou}: more than ${MAX_DEPTH} elements in a chain at localId ${id}`));
+      return FALSE;
+    }
+    this.visiting.add(key);
+    this.depth++;
+    try {
+      const v = this.compute(e, formal);
+      if (e.kind !== 'block') this.memo.set(key, v);
+      return v;
+    } finally {
+      this.depth--;
+      this.visiting.delete(key);
+    }
+  }
+
+  private compute(e: NetworkElement, formal: string | null): Expr {
+    switch (e.kind) {
+      case 'leftPowerRail':
+        return TRUE;
+      case 'contact': {
+        const power = this.input(e.input) ?? FALSE;
+        let term = atom(e.variable);
+        if (e.edge !== 'none') term = atom(`${this.trigger(e.localId, e.edge, e.variable)}.Q`);
+        return and([power, e.negated ? not(term) : term]);
+      }
+      case 'coil':
+      case 'connector':
+        return this.input(e.input) ?? FALSE;
+      case 'continuation': {
+        const c = this.connectors.get(e.name.toUpperCase());
+        if (c) return this.value(c.localId, null);
+        this.diagnostics.push(diag('LD1005', e.span, `${this.body.pou}: continuation '${e.name}' has no connector of that name`));
+        return FALSE;
+      }
+      case 'inVariable':
+      case 'inOutVariable':
+      case 'outVariable':
+        return e.negated ? not(atom(e.expression)) : atom(e.expression);
+      case 'block':
+        return this.blockOutput(e, formal);
+      default:
+        return FALSE;
+    }
+  }
+
+  private blockOutput(b: Block, formal: string | null): Expr {
+    const name = (formal ?? b.outputs[0]?.formalParameter ?? '').trim();
+    const output = b.outputs.find((o) => o.formalParameter.toUpperCase() === name.toUpperCase());
+    let v: Expr;
+    if (name.toUpperCase() === 'ENO') v = this.enable(b) ?? TRUE;
+    else if (b.instanceName) {
+      this.deps.add(b.localId);
+      v = atom(`${b.instanceName}.${name}`);
+    } else v = this.functionCall(b);
+    return output?.negated ? not(v) : v;
+  }
+
+  private enable(b: Block): Expr | null {
+    const en = b.inputs.find((i) => i.formalParameter.toUpperCase() === 'EN');
+    return en ? this.input(en.input) : null;
+  }
+
+  private args(b: Block): { name: string; value: Expr }[] {
+    const out: { name: string; value: Expr }[] = [];
+    for (const i of [...b.inputs, ...b.inOuts]) {
+      if (i.formalParameter.toUpperCase() === 'EN') continue;
+      let v = this.input(i.input);
+      if (!v) continue;
+      if (i.edge !== 'none') v = atom(`${this.trigger(`${b.localId}_${i.formalParameter}`, i.edge, print(v))}.Q`);
+      out.push({ name: i.formalParameter, value: i.negated ? not(v) : v });
+    }
+    return out;
+  }
+
+  private functionCall(b: Block): Expr {
+    const args = this.args(b);
+    const type = b.typeName.toUpperCase();
+    const operator = OPERATORS[type];
+    if (operator && args.length >= 2) return operator === 'AND' ? and(args.map((a) => a.value)) : operator === 'OR' ? or(args.map((a) => a.value)) : op(operator, args.map((a) => a.value));
+    if (type === 'NOT' && args.length === 1) return not(args[0]!.value);
+    if (type === 'MOVE' && args.length === 1) return args[0]!.value;
+    return atom(`${b.typeName}(${args.map((a) => `${a.name} := ${print(a.value)}`).join(', ')})`);
+  }
+
+  /** An R_TRIG/F_TRIG instance sampled at the start of the network, standing in for an edge contact or input. */
+  private trigger(id: number | string, edge: 'rising' | 'falling', clk: string): string {
+    const name = `_${edge === 'rising' ? 'r' : 'f'}trig${id}`;
+    if (!this.temporaries.some((t) => t.name === name)) {
+      this.temporaries.push({ name, type: edge === 'rising' ? 'R_TRIG' : 'F_TRIG' });
+      const net = this.currentNet;
+      this.prelude.set(net, [...(this.prelude.get(net) ?? []), `${name}(CLK := ${clk});`]);
+    }
+    return name;
+  }
+
+  private requireInput(e: NetworkElement & { input: InputPoint }, what: string): Expr | null {
+    const v = this.input(e.input);
+    if (v === null) this.diagnostics.push(diag('LD1004', e.span, `${this.body.pou}: ${what} (localId ${e.localId}) has no incoming wire; it is not translated`));
+    return v;
+  }
+
+  /** A stack overflow on a pathological graph is a diagnostic, never a crash (the depth cap normally prevents it). */
+  private guardedStatement(e: NetworkElement): string[] {
+    try {
+      return this.statement(e);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.visiting.clear();
+      this.depth = 0;
+      this.diagnostics.push(diag('LD1008', e.span, `${this.body.pou}: the network at localId ${e.localId} is too deep to translate`));
+      return [];
+    }
+  }
+
+  private statement(e: NetworkElement): string[] {
+    switch (e.kind) {
+      case 'coil': {
+        const p = this.requireInput(e, `coil ${e.variable}`);
+        if (!p) return [];
+        let power = p;
+        const pre: string[] = [];
+        if (e.edge !== 'none') {
+          const t = `_${e.edge === 'rising' ? 'r' : 'f'}trig${e.localId}`;
+          this.temporaries.push({ name: t, type: e.edge === 'rising' ? 'R_TRIG' : 'F_TRIG' });
+          pre.push(`${t}(CLK := ${print(power)});`);
+          power = atom(`${t}.Q`);
+        }
+        if (e.storage !== 'none') return [...pre, ...guarded(power, [`${e.variable} := ${e.storage === 'set' ? 'TRUE' : 'FALSE'};`])];
+        return [...pre, `${e.variable} := ${print(e.negated ? not(power) : power)};`];
+      }
+      case 'outVariable':
+      case 'inOutVariable': {
+        if (e.kind === 'inOutVariable' && e.input.length === 0) return [];
+        const v = this.requireInput(e, `output ${e.expression}`);
+        return v ? [`${e.expression} := ${print(e.negated ? not(v) : v)};`] : [];
+      }
+      case 'jump': {
+        if (!this.labels.has(e.label.toUpperCase())) this.diagnostics.push(diag('LD1006', e.span, `${this.body.pou}: jump to '${e.label}', which no label defines`));
+        const p = this.requireInput(e, `jump ${e.label}`);
+        return p ? guarded(p, [`JMP ${e.label};`]) : [];
+      }
+      case 'return': {
+        const p = this.requireInput(e, 'return');
+        return p ? guarded(p, ['RETURN;']) : [];
+      }
+      case 'label':
+        return [`${e.label}:`];
+      case 'block': {
+        if (!e.instanceName) {
+          // A function whose result nobody reads is still called, for its side effects.
+          return (this.useCount.get(e.localId) ?? 0) === 0 ? [`${print(this.functionCall(e))};`] : [];
+        }
+        const call = `${e.instanceName}(${this.args(e).map((a) => `${a.name} := ${print(a.value)}`).join(', ')});`;
+        const en = this.enable(e);
+        return en ? guarded(en, [call]) : [call];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+function guarded(power: Expr, body: string[]): string[] {
+  if (power.k === 'const' && power.v) return body;
+  return [`IF ${print(power)} THEN`, ...body.map((l) => `    ${l}`), 'END_IF;'];
+}
