@@ -10,6 +10,7 @@ import { parseSiteConfig } from '../fleet/site-config.js';
 import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
 import { runRecipe } from '../run/run-recipe.js';
 import { Store } from '../store/store.js';
+import { languageFigures } from './language-bench.js';
 import { meanMs, meanMsAsync, printFigures, type Figure } from './measure.js';
 
 function syntheticSt(lines: number, seed: number): string {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   figures.push({ name: 'heap after benchmarks', value: heapMb, unit: 'MB', note: 'process.memoryUsage().heapUsed' });
   printFigures(`Plantshift benchmarks (Node ${process.version}, ${process.platform}/${process.arch})`, figures);
+  printFigures('Language core (generated corpus from the example fleet)', languageFigures());
 }
 
 await main();

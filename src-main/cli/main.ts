@@ -2,12 +2,14 @@ import { AppError } from '../app/app-error.js';
 import { systemClock } from '../app/clock.js';
 import { packageVersion } from '../app/paths.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
+import { checkCommand } from './commands/check.js';
+import { explainCommand } from './commands/explain.js';
 import { recipesCommand } from './commands/recipes.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { sitesCommand } from './commands/sites.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, sitesCommand, recipesCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [runCommand, sitesCommand, recipesCommand, checkCommand, explainCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);

@@ -4,6 +4,20 @@ import { XML_FORMAT_CODES } from './codes-formats-xml.js';
 /** FMT1xxx: container formats (TwinCAT XML, PLCopen XML, L5X, L5K). */
 export const FORMAT_CODES: CodeInfo[] = [
   {
+    code: 'FMT0001',
+    severity: 'error',
+    title: 'File type not recognised',
+    explanation:
+      'Plantshift reads Structured Text (.st, .scl, .exp), TwinCAT object files (.TcPOU, .TcDUT, .TcGVL, .TcIO), PLCopen TC6 XML (.xml), and Rockwell Studio 5000 exports (.L5X, .L5K). This file has none of those forms, so nothing in it was checked. If it belongs to the project, export it from the engineering tool in one of these formats; otherwise narrow the `sources` globs in site.yaml.',
+  },
+  {
+    code: 'FMT0002',
+    severity: 'error',
+    title: 'File is not text',
+    explanation:
+      'The file contains NUL bytes, so it is a binary file (a compiled library, an archive, a project database) rather than source text. PLC engineering tools keep such files beside the sources; export the sources as text (ST, PLCopen XML, L5X) and point site.yaml at those.',
+  },
+  {
     code: 'FMT2003',
     severity: 'error',
     title: 'Not a Logix project export',

@@ -2,11 +2,11 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { LadderTranslation } from '../ladder/translation.js';
 import type { MappedSource } from '../source/mapped-source.js';
 
-/** An LD or FBD body translated to ST, kept beside the source so the UI can show the original network. */
+/** A ladder body (LD or FBD network, RLL routine) translated to ST, kept beside the source for the UI. */
 export interface LadderBody {
   file: string;
   pou: string;
-  language: 'LD' | 'FBD';
+  language: 'LD' | 'FBD' | 'RLL';
   translation: LadderTranslation;
   /** The `<LD>`/`<FBD>` element in the container. */
   span: Span;

@@ -1,6 +1,4 @@
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
-import type { LadderTranslation } from '../ladder/translation.js';
-import type { MappedSource } from '../source/mapped-source.js';
+import type { FormatResult, LadderBody } from './format-result.js';
 
 /**
  * A Logix project as read from L5X or L5K, before it becomes ST. Both readers fill this model and share one
@@ -83,22 +81,11 @@ export interface RaProject {
   start: number;
 }
 
-/** An RLL routine with its translation, kept beside the ST so the UI can show the rungs. */
-export interface RllBody {
-  file: string;
-  /** The ST unit holding it: the program or AOI name, or `Program.Routine` for a routine emitted as an action. */
-  pou: string;
-  language: 'RLL';
-  translation: LadderTranslation;
-  span: Span;
-}
+/** An RLL routine with its translation: a LadderBody whose language is always RLL. */
+export type RllBody = LadderBody & { language: 'RLL' };
 
-/** What the L5X and L5K readers return; they never throw, problems are in `diagnostics`. */
-export interface RockwellResult {
-  sources: MappedSource[];
-  ladders: RllBody[];
-  diagnostics: Diagnostic[];
-}
+/** What the L5X and L5K readers return: the common reader result, with RLL ladders. */
+export type RockwellResult = FormatResult & { ladders: RllBody[] };
 
 export const emptyTag = (name: string, type: string, start: number): RaTag => ({
   name,

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompilationUnit, Configuration, Declaration, ProgramConfig, Resource, TaskDecl, TypeDecl, TypeItem } from './ast.js';
+import type { CompilationUnit, Configuration, Declaration, Pragma, ProgramConfig, Resource, TaskDecl, TypeDecl, TypeItem } from './ast.js';
 import { Cursor } from './cursor.js';
 import type { Dialect } from './dialect.js';
 import { lex } from './lexer.js';
 import { parseVarBlock, parseVarBlocks } from './parse-declarations.js';
 import { parseCall, parseExpression } from './parse-expressions.js';
 import { parseAction, parseDataBlock, parseInterface, parsePou, parseProperty } from './parse-pous.js';
-import { parseInitializer, parseTypeSpec } from './parse-types.js';
+import { parseInitializer, parseQualifiedName, parseTypeSpec } from './parse-types.js';
 import { T, type Token } from './tokens.js';
 
 export interface ParseResult {
@@ -57,7 +57,7 @@ function parseTopLevel(c: Cursor, word: string, pragmas: ReturnType<Cursor['take
     case 'INTERFACE':
       return parseInterface(c, pragmas);
     case 'TYPE':
-      return parseTypeDecl(c);
+      return parseTypeDecl(c, pragmas);
     case 'VAR_GLOBAL': {
       const block = parseVarBlock(c);
       return { kind: 'GlobalVars', name: null, pragmas, block, start: block.start, end: block.end };
@@ -79,9 +79,11 @@ function parseTopLevel(c: Cursor, word: string, pragmas: ReturnType<Cursor['take
 }
 
 /** `TYPE Name : spec [:= init]; ... END_TYPE`; SCL also allows `TYPE "Name" VERSION : 0.1 STRUCT ... END_STRUCT; END_TYPE`. */
-function parseTypeDecl(c: Cursor): TypeDecl {
+function parseTypeDecl(c: Cursor, leading: Pragma[]): TypeDecl {
   const t = c.next();
   const items: TypeItem[] = [];
+  // Pragmas written before TYPE (TwinCAT DUTs put {attribute 'qualified_only'} there) belong to its first item.
+  let carried = leading;
   while (!c.at(T.EOF) && !c.atKw('END_TYPE')) {
     c.peek();
     const pragmas = c.takePragmas();
@@ -91,7 +93,10 @@ function parseTypeDecl(c: Cursor): TypeDecl {
       break;
     }
     const name = c.identFrom(c.next());
-    c.eat(T.Colon);
+    // CODESYS: `TYPE ST_Drive EXTENDS ST_Axis : STRUCT ... END_STRUCT`.
+    const ext = c.eatKw('EXTENDS') ? parseQualifiedName(c, 'after EXTENDS') : null;
+    // SCL writes `TYPE "UDT" VERSION : 0.1 STRUCT ...` without a colon after the name; IEC needs one.
+    if (!c.eat(T.Colon) && !c.scl) c.errorHere('ST1005', `expected ':' after the type name ${name.name}, found ${c.describe(c.peek())}`);
     // SCL headers between the name and the type.
     while (c.atKw('VERSION') || c.atKw('TITLE') || c.atKw('AUTHOR') || c.atKw('FAMILY')) {
       c.next();
@@ -100,10 +105,15 @@ function parseTypeDecl(c: Cursor): TypeDecl {
     c.peek();
     const attrs = c.takePragmas();
     const type = parseTypeSpec(c);
+    if (ext) {
+      if (type.kind === 'StructType' && !type.extends) type.extends = ext;
+      else c.errorAt('ST1011', ext.start, ext.end, `EXTENDS is only allowed on a STRUCT type`);
+    }
     const init = c.eat(T.Assign) ? parseInitializer(c) : null;
     const end = c.lastEnd;
     if (!c.eat(T.Semi) && !c.atKw('END_TYPE') && !c.isIdentLike(c.peek())) c.errorHere('ST1005', `expected ';' after the type ${name.name}, found ${c.describe(c.peek())}`);
-    items.push({ kind: 'TypeItem', name, pragmas: [...pragmas, ...attrs], type, init, start: name.start, end });
+    items.push({ kind: 'TypeItem', name, pragmas: [...carried, ...pragmas, ...attrs], type, init, start: name.start, end });
+    carried = [];
   }
   if (!c.eatKw('END_TYPE')) c.errorHere('ST1006', `expected END_TYPE to close the TYPE declaration, found ${c.describe(c.peek())}`);
   else c.eat(T.Semi);

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkProgram } from '../plc/check/index.js';
+import { compileProject, type ProjectFile } from '../plc/project/compile-project.js';
+import { parseSt } from '../plc/st/parser.js';
+import { openFleet } from '../fleet/load-fleet.js';
+import { exampleFleetDir } from '../app/paths.js';
+import type { Figure } from './measure.js';
+
+/**
+ * A corpus of realistic ST: every example site's sources, copied with renamed POUs and globals so each copy
+ * is a distinct project (as a fleet of similar plants is), until at least `minLines` lines.
+ */
+export function buildCorpus(minLines: number): { projects: ProjectFile[][]; lines: number } {
+  const fleet = openFleet(exampleFleetDir());
+  const sites = fleet.sites.map((s) => s.sourceFiles.map((rel) => ({ path: rel, text: readFileSync(join(s.dir, rel), 'utf8') })));
+  const projects: ProjectFile[][] = [];
+  let lines = 0;
+  for (let copy = 0; lines < minLines; copy++) {
+    for (const files of sites) {
+      const project = files.map((f) => ({ path: `copy${copy}/${f.path}`, text: f.text.replace(/\b(FB_\w+|Safety_Logic)\b/g, `$1_${copy}`) }));
+      projects.push(project);
+      for (const f of project) lines += f.text.split('\n').length;
+    }
+  }
+  return { projects, lines };
+}
+
+export function languageFigures(minLines = 200_000): Figure[] {
+  const { projects, lines } = buildCorpus(minLines);
+  const files = projects.flat();
+  // Warm the JIT on a slice so the figures show steady-state speed, as a long check run would see.
+  for (const p of projects.slice(0, 20)) compileProject(p, 'codesys', checkProgram);
+
+  const t0 = performance.now();
+  for (const f of files) parseSt(f.text, f.path, 'codesys');
+  const parseMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  for (const p of projects) compileProject(p, 'codesys', checkProgram);
+  const checkMs = performance.now() - t1;
+
+  // Peak heap while the whole corpus is held parsed and checked at once (what `check` of a big fleet keeps).
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const kept = projects.map((p) => compileProject(p, 'codesys', checkProgram));
+  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  const errors = kept.reduce((n, k) => n + k.diagnostics.filter((d) => d.severity === 'error').length, 0);
+
+  return [
+    { name: 'ST parse', value: (lines / parseMs) * 1000, unit: 'lines/s', note: `${lines.toLocaleString('en-US')} lines, ${files.length} files, one core` },
+    { name: 'ST parse + check', value: (lines / checkMs) * 1000, unit: 'lines/s', note: `target >= 300,000; ${projects.length} projects, ${errors} errors found` },
+    { name: 'heap for parsed+checked corpus', value: heapMb, unit: 'MB', note: `target < 400 MB for ${lines.toLocaleString('en-US')} lines${globalThis.gc ? '' : ' (run with --expose-gc for a clean baseline)'}` },
+  ];
+}

@@ -1,0 +1,2 @@
+export * from './read-source-file.js';
+export * from './compile-project.js';
