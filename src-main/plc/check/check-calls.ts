@@ -21,12 +21,16 @@ export function typeCall(b: Body, call: Call): Type {
     if (!s) {
       if (id.quoting !== 'hash') {
         const f = stdFunction(id.name);
-        if (f) return stdCall(b, call, f);
+        if (f) {
+          b.cx.resolution?.calls.set(call, { kind: 'std', name: f.name });
+          return stdCall(b, call, f);
+        }
       }
       resolveName(b, id, true);
       argsLoose(b, call);
       return ERROR;
     }
+    b.cx.resolution?.ids.set(id, s);
     return callSymbol(b, call, s, callee);
   }
   if (callee.kind === 'Member') {
@@ -49,6 +53,7 @@ export function typeCall(b: Body, call: Call): Type {
     }
     if (ot.kind === 'interface') {
       const m = ot.sym.methods.get(k);
+      if (m) b.cx.resolution?.calls.set(call, { kind: 'sym', sym: m });
       if (m) return functionCall(b, call, m);
       memberOf(b, ot, callee.member);
       argsLoose(b, call);
@@ -60,6 +65,7 @@ export function typeCall(b: Body, call: Call): Type {
 }
 
 function valueCall(b: Body, call: Call, t: Type): Type {
+  if (t.kind === 'pou') b.cx.resolution?.calls.set(call, { kind: 'sym', sym: t.pou });
   if (t.kind === 'pou') return fbCall(b, call, t.pou);
   if (!isLoose(t)) b.cx.report('ST2030', b.file, call.callee, `a value of type ${typeName(t)} cannot be called`);
   argsLoose(b, call);
@@ -67,6 +73,7 @@ function valueCall(b: Body, call: Call, t: Type): Type {
 }
 
 function callSymbol(b: Body, call: Call, s: Resolved, at: Expression): Type {
+  b.cx.resolution?.calls.set(call, { kind: 'sym', sym: s });
   switch (s.kind) {
     case 'pou':
       if (s.pouKind === 'FUNCTION' || s.pouKind === 'METHOD') return functionCall(b, call, s);

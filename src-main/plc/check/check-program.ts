@@ -5,13 +5,13 @@ import type { Body } from './body.js';
 import { builtinUnit } from './builtins-fbs.js';
 import { checkValue } from './check-assign.js';
 import { checkStatements, collectLabels } from './check-statements.js';
-import { Ctx } from './context.js';
+import { Ctx, type Resolution } from './context.js';
 import { sameType } from './conversions.js';
 import { addVarBlocks, declareUnits, emptyGlobals, type Declared } from './declare.js';
 import { typeOf } from './expr-typer.js';
 import { resolveTypeSpec, resolveTypeSym } from './resolve-types.js';
 import { Scope } from './scopes.js';
-import { makeVar, type PouSym, type PropSym, type VarSym } from './symbols.js';
+import { makeVar, type Globals, type PouSym, type PropSym, type VarSym } from './symbols.js';
 import { ERROR, isLoose, typeName, type Type } from './types.js';
 
 export interface CheckOptions {
@@ -26,7 +26,27 @@ export interface CheckOptions {
  * unused locals, after every reference anywhere in the site has been seen.
  */
 export function checkProgram(units: CompilationUnit[], options: CheckOptions): Diagnostic[] {
+  return analyze(units, options, null).diagnostics;
+}
+
+/** A checked site: its diagnostics and what every name, call and expression resolved to. */
+export interface SemanticModel {
+  diagnostics: Diagnostic[];
+  globals: Globals;
+  /** Every POU of the site, then the built-in ones (standard and safety FBs, marked `builtin`). */
+  pous: PouSym[];
+  globalVars: VarSym[];
+  resolution: Resolution;
+}
+
+/** Checks like checkProgram and keeps the resolution, for the simulator and the safety rules. */
+export function analyzeProgram(units: CompilationUnit[], options: CheckOptions): SemanticModel {
+  return analyze(units, options, { types: new Map(), ids: new Map(), calls: new Map() }) as SemanticModel;
+}
+
+function analyze(units: CompilationUnit[], options: CheckOptions, resolution: Resolution | null): Omit<SemanticModel, 'resolution'> & { resolution: Resolution | null } {
   const cx = new Ctx(options.dialect, emptyGlobals());
+  cx.resolution = resolution;
   const declared: Declared = { pous: [], globalVars: [], bodyless: new Set() };
   declareUnits(cx, units, declared);
   const userPous = declared.pous.length;
@@ -85,7 +105,7 @@ export function checkProgram(units: CompilationUnit[], options: CheckOptions): D
     for (const v of p.vars.values()) reportUnused(cx, v);
   }
   for (const m of accessorLocals) for (const v of m.values()) reportUnused(cx, v);
-  return cx.out;
+  return { diagnostics: cx.out, globals: cx.globals, pous: declared.pous, globalVars: declared.globalVars, resolution };
 }
 
 function body(cx: Ctx, sc: Scope, file: string): Body {

@@ -1,11 +1,11 @@
 import { diag } from '../diagnostics/catalog.js';
 import type { Diagnostic, RelatedInfo } from '../diagnostics/diagnostic.js';
-import type { Identifier } from '../st/ast.js';
+import type { Call, Expression, Identifier } from '../st/ast.js';
 import type { Dialect } from '../st/dialect.js';
 import { isCodesysFamily } from '../st/dialect.js';
 import { BUILTIN_FILE } from './builtins-fbs.js';
 import type { Globals } from './symbols.js';
-import type { EnumMemberSym, EnumT } from './types.js';
+import type { EnumMemberSym, EnumT, Type } from './types.js';
 
 /** An enumeration value found by its bare name. */
 export interface EnumHit {
@@ -20,6 +20,16 @@ export interface Declared {
   file: string;
 }
 
+/** What a checked site's names and calls resolved to, kept when a caller needs more than diagnostics. */
+export interface Resolution {
+  /** The type of every expression the checker typed. */
+  types: Map<Expression, Type>;
+  /** What each name or member identifier in a body stands for. */
+  ids: Map<Identifier, unknown>;
+  /** What each call calls: a standard function, or a POU/method/action/FB instance symbol. */
+  calls: Map<Call, { kind: 'std'; name: string } | { kind: 'sym'; sym: unknown }>;
+}
+
 /** The state of one checkProgram run: the site's symbols, the dialect and the diagnostics so far. */
 export class Ctx {
   readonly out: Diagnostic[] = [];
@@ -29,6 +39,8 @@ export class Ctx {
   readonly qualifiedEnumValues = new Map<string, EnumHit>();
   /** Diagnostics are dropped while this is set (builtin declarations). */
   silent = false;
+  /** Set by analyzeProgram: record types and resolutions for the simulator and the safety rules. */
+  resolution: Resolution | null = null;
 
   constructor(
     readonly dialect: Dialect,

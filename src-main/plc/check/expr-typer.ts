@@ -17,6 +17,12 @@ import {
  * enclosing expression stays quiet.
  */
 export function typeOf(b: Body, e: Expression): Type {
+  const t = typeOfInner(b, e);
+  b.cx.resolution?.types.set(e, t);
+  return t;
+}
+
+function typeOfInner(b: Body, e: Expression): Type {
   switch (e.kind) {
     case 'Literal':
       return literalType(b, e);
@@ -166,6 +172,7 @@ export function symbolType(s: Resolved): Type {
 
 function nameType(b: Body, e: Name): Type {
   const s = resolveName(b, e.id, true);
+  if (s) b.cx.resolution?.ids.set(e.id, s);
   return s ? symbolType(s) : ERROR;
 }
 
@@ -176,14 +183,22 @@ function memberType(b: Body, e: Member): Type {
     const s = resolveName(b, obj.id, false);
     if (s?.kind === 'gvl') {
       const v = s.vars.get(k);
-      if (v) return symbolType(v);
+      if (v) {
+        b.cx.resolution?.ids.set(obj.id, s);
+        b.cx.resolution?.ids.set(e.member, v);
+        return symbolType(v);
+      }
       b.cx.report('ST2008', b.file, e.member, `${s.name} has no variable ${e.member.name}`, s);
       return ERROR;
     }
     if (s?.kind === 'type') {
       const t = s.type;
       if (t?.kind === 'enum') {
-        if (t.members.has(k)) return t;
+        if (t.members.has(k)) {
+          b.cx.resolution?.ids.set(obj.id, s);
+          b.cx.resolution?.ids.set(e.member, t.members.get(k));
+          return t;
+        }
         b.cx.report('ST2008', b.file, e.member, `enumeration ${s.name} has no value ${e.member.name}`, s);
         return ERROR;
       }
@@ -198,12 +213,14 @@ export function memberOf(b: Body, t: Type, m: Identifier): Type {
   switch (t.kind) {
     case 'pou': {
       const s = findPouMember(t.pou, k);
+      if (s) b.cx.resolution?.ids.set(m, s);
       if (s) return symbolType(s);
       b.cx.report('ST2008', b.file, m, `${t.pou.name} has no member ${m.name}`, t.pou);
       return ERROR;
     }
     case 'struct': {
       const f = t.fields.get(k);
+      if (f) b.cx.resolution?.ids.set(m, f);
       if (f) return f.type ?? ERROR;
       b.cx.report('ST2008', b.file, m, `${t.name} has no member ${m.name}`);
       return ERROR;

@@ -1,4 +1,6 @@
-export { checkProgram, type CheckOptions } from './check-program.js';
+export { analyzeProgram, checkProgram, type CheckOptions, type SemanticModel } from './check-program.js';
+export type { Resolution } from './context.js';
+export type * from './symbols.js';
 export { STD_FUNCTIONS, stdFunction, type StdFunction } from './builtins-std.js';
 export { builtinUnit, BUILTIN_FILE } from './builtins-fbs.js';
 export { SAFETY_FBS_ST } from './builtins-safety.js';
