@@ -109,7 +109,7 @@ describe('plantshift explain', () => {
 
   it('every catalog code has a title and a real explanation', () => {
     for (const info of CATALOG.values()) {
-      expect(info.code).toMatch(/^(ST[12]\d{3}|FMT\d{4}|LD\d{4})$/);
+      expect(info.code).toMatch(/^(ST[12]\d{3}|FMT\d{4}|LD\d{4}|IL\d{4})$/);
       expect(info.title.length, info.code).toBeGreaterThan(5);
       expect(info.explanation.length, info.code).toBeGreaterThan(80);
     }

@@ -1,5 +1,6 @@
 import type { Diagnostic, RelatedInfo, Severity, Span } from './diagnostic.js';
 import { FORMAT_CODES } from './codes-formats.js';
+import { IL_CODES } from './codes-il.js';
 import { LADDER_CODES } from './codes-ladder.js';
 import { SEMANTIC_CODES } from './codes-semantic.js';
 import { SYNTAX_CODES } from './codes-syntax.js';
@@ -19,7 +20,7 @@ export interface CodeInfo {
  */
 export const CATALOG: ReadonlyMap<string, CodeInfo> = (() => {
   const all = new Map<string, CodeInfo>();
-  for (const table of [SYNTAX_CODES, SEMANTIC_CODES, FORMAT_CODES, LADDER_CODES]) {
+  for (const table of [SYNTAX_CODES, SEMANTIC_CODES, FORMAT_CODES, LADDER_CODES, IL_CODES]) {
     for (const info of table) {
       if (all.has(info.code)) throw new Error(`diagnostic code ${info.code} is defined twice`);
       all.set(info.code, info);

@@ -105,9 +105,9 @@ export const XML_FORMAT_CODES: CodeInfo[] = [
     severity: 'warning',
     title: 'PLCopen body language not read yet',
     explanation:
-      'The POU or action body is written in IL or SFC (or a vendor language), which Plantshift does not read from ' +
+      'The POU or action body is written in SFC (or a vendor language), which Plantshift does not read from ' +
       'PLCopen XML yet. The interface is read and the body is treated as empty, so checks and transforms do not see ' +
-      'it. ST, LD and FBD bodies are read.',
+      'it. ST, IL, LD and FBD bodies are read.',
   },
   {
     code: 'FMT1202',

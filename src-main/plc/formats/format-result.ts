@@ -2,13 +2,13 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { LadderTranslation } from '../ladder/translation.js';
 import type { MappedSource } from '../source/mapped-source.js';
 
-/** A ladder body (LD or FBD network, RLL routine) translated to ST, kept beside the source for the UI. */
+/** A ladder body (LD or FBD network, RLL routine) or an IL body translated to ST, kept beside the source for the UI. */
 export interface LadderBody {
   file: string;
   pou: string;
-  language: 'LD' | 'FBD' | 'RLL';
+  language: 'LD' | 'FBD' | 'RLL' | 'IL';
   translation: LadderTranslation;
-  /** The `<LD>`/`<FBD>` element in the container. */
+  /** The `<LD>`/`<FBD>`/`<IL>` element in the container. */
   span: Span;
 }
 

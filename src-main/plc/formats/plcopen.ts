@@ -1,13 +1,15 @@
 import { diag } from '../diagnostics/catalog.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { translateIl } from '../il/il-to-st.js';
 import { translateNetworkBody } from '../ladder/network-to-st.js';
 import type { LadderTranslation } from '../ladder/translation.js';
+import { MappedSourceBuilder } from '../source/mapped-source.js';
 import { Emitter } from './emitter.js';
 import type { FormatResult, LadderBody } from './format-result.js';
 import { readPlcopenNetwork } from './plcopen-network.js';
 import { PlcopenTypeWriter } from './plcopen-types.js';
 import { parseXmlSafely, type XmlDocument, type XmlElement } from './safe-xml.js';
-import { child, childrenNamed, path } from './xml-content.js';
+import { appendContent, child, childrenNamed, path } from './xml-content.js';
 
 const CODESYS = 'http://www.3s-software.com/plcopenxml/';
 
@@ -42,7 +44,7 @@ interface ReadBody {
 /**
  * Reads a PLCopen TC6 XML project (v2.01, and CODESYS exports that keep POUs under `<addData>`): one MappedSource
  * per data type, POU and global variable list. Declarations are generated ST anchored at their XML elements; ST
- * bodies are copied byte for byte; LD and FBD bodies are translated to ST.
+ * bodies are copied byte for byte; LD, FBD and IL bodies are translated to ST.
  */
 export function readPlcopen(file: string, text: string): FormatResult {
   const parsed = parseXmlSafely(file, text);
@@ -76,6 +78,8 @@ function codesysData(root: XmlElement, kind: string): XmlElement[] {
 class PlcopenReader {
   private readonly types: PlcopenTypeWriter;
   private readonly diagnostics: Diagnostic[];
+  /** Upper-cased names of the project's functions, which IL may use as operators. */
+  private readonly functions = new Set<string>();
 
   constructor(
     private readonly doc: XmlDocument,
@@ -89,6 +93,7 @@ class PlcopenReader {
     const root = this.doc.root;
     for (const dt of childrenNamed(path(root, 'types', 'dataTypes') ?? root, 'dataType')) this.dataType(dt);
     const pous = [...childrenNamed(path(root, 'types', 'pous') ?? { ...root, children: [] }, 'pou'), ...codesysData(root, 'pou').filter((p) => p.local === 'pou')];
+    for (const pou of pous) if (pou.attrs['pouType'] === 'function') this.functions.add((pou.attrs['name'] ?? '').toUpperCase());
     for (const pou of pous) this.pou(pou);
     const gvls = [...codesysData(root, 'globalvars')];
     for (const cfg of childrenNamed(path(root, 'instances', 'configurations') ?? { ...root, children: [] }, 'configuration')) {
@@ -136,8 +141,12 @@ class PlcopenReader {
       return;
     }
     const iface = child(el, 'interface');
-    const body = this.readBody(child(el, 'body'), name);
-    const actions = childrenNamed(child(el, 'actions') ?? { ...el, children: [] }, 'action').map((a) => ({ a, body: this.readBody(child(a, 'body'), `${name}.${a.attrs['name'] ?? ''}`) }));
+    const types = declaredTypes(iface);
+    const body = this.readBody(child(el, 'body'), name, types, '_il');
+    const actions = childrenNamed(child(el, 'actions') ?? { ...el, children: [] }, 'action').map((a, i) => ({
+      a,
+      body: this.readBody(child(a, 'body'), `${name}.${a.attrs['name'] ?? ''}`, types, `_il_a${i + 1}`),
+    }));
     const methods = codesysData(el, 'method').filter((m) => m.local === 'Method' || m.local === 'method');
 
     const out = new Emitter(this.doc, this.diagnostics);
@@ -151,7 +160,7 @@ class PlcopenReader {
       out.generated(block('VAR', temporaries.filter((t) => isFb(t.type))) + block('VAR_TEMP', temporaries.filter((t) => !isFb(t.type))), child(el, 'body')?.start ?? el.start);
     }
     this.emitBody(out, body);
-    for (const m of methods) this.method(out, m);
+    for (const m of methods) this.method(out, m, types);
     for (const { a, body: ab } of actions) {
       out.newline(a.start);
       out.generated(`ACTION ${a.attrs['name'] ?? ''}:\n`, a.start);
@@ -164,12 +173,13 @@ class PlcopenReader {
     this.result.sources.push(out.build());
   }
 
-  private method(out: Emitter, m: XmlElement): void {
+  private method(out: Emitter, m: XmlElement, outer: Map<string, string>): void {
     const iface = child(m, 'interface');
+    const types = new Map([...outer, ...declaredTypes(iface)]);
     out.newline(m.start);
     out.generated(`METHOD ${m.attrs['name'] ?? ''}${this.returnType(iface, 'FUNCTION')}\n`, m.start);
     this.interfaceOf(out, iface);
-    this.emitBody(out, this.readBody(child(m, 'body'), m.attrs['name'] ?? 'method'));
+    this.emitBody(out, this.readBody(child(m, 'body'), m.attrs['name'] ?? 'method', types, '_il_m'));
     out.newline(m.end);
     out.generated('END_METHOD\n', m.end);
   }
@@ -181,7 +191,7 @@ class PlcopenReader {
     return t === null || kind !== 'FUNCTION' ? '' : ` : ${t}`;
   }
 
-  private readBody(bodyEl: XmlElement | undefined, pou: string): ReadBody | null {
+  private readBody(bodyEl: XmlElement | undefined, pou: string, types: Map<string, string>, tempPrefix: string): ReadBody | null {
     const lang = bodyEl?.children.find((c) => c.local !== 'documentation' && c.local !== 'addData');
     if (!bodyEl || !lang) return null;
     // TC6 wraps ST in <xhtml:p>; CODESYS in <xhtml xmlns=...>; some tools put the text straight into <ST>.
@@ -194,8 +204,25 @@ class PlcopenReader {
       this.result.ladders.push(ladder);
       return { el: lang, kind: 'ladder', translation };
     }
+    if (lang.local === 'IL') return this.il(lang, pou, types, tempPrefix);
     this.diagnostics.push(diag('FMT1201', spanOf(this.doc.file, lang), `${this.doc.file}: the body of ${pou} is written in ${lang.local}, which is not read yet; it is treated as empty`));
     return { el: lang, kind: 'none' };
+  }
+
+  /** An IL body: its text (CDATA or entity-escaped) is translated to ST, each line anchored at its IL line. */
+  private il(lang: XmlElement, pou: string, types: Map<string, string>, tempPrefix: string): ReadBody {
+    const builder = new MappedSourceBuilder(this.doc.file);
+    appendContent(builder, this.doc, lang.children[0] ?? lang, this.diagnostics);
+    const text = builder.build();
+    const { translation, diagnostics } = translateIl(text.text, this.doc.file, {
+      typeOf: (n) => types.get(n.toUpperCase()),
+      isFunction: (n) => this.functions.has(n.toUpperCase()),
+      tempPrefix,
+    });
+    this.diagnostics.push(...diagnostics.map((d) => text.mapDiagnostic(d)));
+    translation.lines = translation.lines.map((o) => ({ ...o, span: text.mapSpan(o.span) }));
+    this.result.ladders.push({ file: this.doc.file, pou, language: 'IL', translation, span: spanOf(this.doc.file, lang) });
+    return { el: lang, kind: 'ladder', translation };
   }
 
   private emitBody(out: Emitter, body: ReadBody | null): void {
@@ -208,4 +235,17 @@ class PlcopenReader {
       body.translation.lines.forEach((origin, i) => out.generated(`${lines[i]}\n`, origin.span.start));
     }
   }
+}
+
+/** Declared type names of an interface's variables, by upper-cased name: elementary, derived or the kind (ARRAY). */
+function declaredTypes(iface: XmlElement | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const section of iface?.children ?? []) {
+    for (const v of childrenNamed(section, 'variable')) {
+      const spec = child(v, 'type')?.children.find((c) => c.local !== 'documentation' && c.local !== 'addData');
+      if (!spec || !v.attrs['name']) continue;
+      out.set(v.attrs['name'].toUpperCase(), spec.local === 'derived' ? (spec.attrs['name'] ?? 'derived') : spec.local.toUpperCase());
+    }
+  }
+  return out;
 }

@@ -50,12 +50,12 @@ describe('readPlcopen: data types, ST bodies, global variables', () => {
     expect(text.slice(decl).startsWith('<externalVars')).toBe(true);
   });
 
-  it('decodes entities in non-CDATA ST text and reports IL as not read', () => {
+  it('decodes entities in non-CDATA ST text and translates IL bodies', () => {
     const { result } = load('project.xml');
     const fc = result.sources.find((s) => s.text.startsWith('FUNCTION FC_Scale'))!;
     expect(fc.text).toBe('FUNCTION FC_Scale : REAL\nVAR_INPUT\n    nRaw : INT;\nEND_VAR\nFC_Scale := INT_TO_REAL(nRaw) / 27648.0 * 100.0; (* a < b & c *)\nEND_FUNCTION\n');
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['FMT1201']);
-    expect(result.sources.find((s) => s.text.startsWith('FUNCTION_BLOCK FB_Legacy'))!.text).toBe('FUNCTION_BLOCK FB_Legacy\nVAR_INPUT\n    bIn : BOOL;\nEND_VAR\nEND_FUNCTION_BLOCK\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.sources.find((s) => s.text.startsWith('FUNCTION_BLOCK FB_Legacy'))!.text).toBe('FUNCTION_BLOCK FB_Legacy\nVAR_INPUT\n    bIn : BOOL;\nEND_VAR\nbOut := bIn;\nEND_FUNCTION_BLOCK\n');
   });
 
   it('reads configuration global variables with their name', () => {
@@ -183,6 +183,71 @@ describe('readPlcopen: LD and FBD networks', () => {
     for (let i = 2; i < 5000; i++) els += contact(i, `c${i}`, i - 1);
     const r = ladder(ldPou(els + coil(5000, 'y', 4999)));
     expect(r.codes).toEqual(['LD1008']);
+  });
+});
+
+describe('readPlcopen: IL bodies', () => {
+  const station = [
+    'bMotor := (bStart OR bMotor) AND NOT bStop;',
+    'tonRun(IN := bMotor, PT := T#5s);',
+    'bDone := tonRun.Q;',
+    'tonDelay(IN := bStart);',
+    'tonDelay(PT := T#2s);',
+    'nCount := nCount + 1;',
+    'IF nCount > 100 THEN',
+    '    JMP Reset;',
+    'END_IF;',
+    'nLevel := nCount * 2 - 3;',
+    'JMP Scale;',
+    'Reset:',
+    'nCount := 0;',
+    'Scale:',
+    'nLevel := LIMIT(nRaw, 0, 27648) / 276;',
+    'bHigh := bA AND (bB OR bC AND NOT bD);',
+    'RETURN;',
+    '',
+  ].join('\n');
+
+  it('translates the IL fixture to ST and keeps FMT1201 for SFC only', () => {
+    const { result } = load('il.xml');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FMT1201']);
+    expect(result.diagnostics[0]!.message).toContain('P_Seq is written in SFC');
+    const il = result.ladders.find((l) => l.pou === 'FB_Station')!;
+    expect(il.language).toBe('IL');
+    expect(il.translation.st).toBe(station);
+    expect(il.translation.temporaries).toEqual([]);
+    expect(il.translation.lines.slice(0, 3).map((l) => l.label)).toEqual(['IL line 5', 'IL line 7', 'IL line 10']);
+    const pou = result.sources.find((s) => s.text.startsWith('FUNCTION_BLOCK FB_Station'))!;
+    expect(pou.text).toContain(`END_VAR\n${station}ACTION Check:\nbHigh := bA AND bB;\nEND_ACTION\nEND_FUNCTION_BLOCK\n`);
+  });
+
+  it('maps each translated statement to its IL line, in CDATA and in entity-escaped text', () => {
+    const { text, result } = load('il.xml');
+    const pou = result.sources.find((s) => s.text.startsWith('FUNCTION_BLOCK FB_Station'))!;
+    const at = (st: string): string => text.slice(pou.toFileOffset(pou.text.indexOf(st)));
+    expect(at('tonRun(IN := bMotor').startsWith('CAL  tonRun(IN := bMotor,')).toBe(true);
+    expect(at('bMotor := (bStart').startsWith('ST   bMotor')).toBe(true);
+    expect(at('IF nCount > 100').startsWith('JMPC Reset')).toBe(true);
+    expect(at('nLevel := LIMIT').startsWith('ST   nLevel')).toBe(true);
+    expect(at('bHigh := bA AND bB;').startsWith('LD bA\n&amp; bB')).toBe(true);
+  });
+
+  it('reports IL errors at their place in the XML file', () => {
+    const xml = `${HEAD}<pou name="P" pouType="program"><interface/><body><IL><xhtml:p><![CDATA[LD a\nFROB b\nST c]]></xhtml:p></IL></body></pou>${TAIL}`;
+    const r = readPlcopen('t.xml', xml);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['IL1001']);
+    expect(xml.slice(r.diagnostics[0]!.span.start, r.diagnostics[0]!.span.end)).toBe('FROB');
+  });
+
+  it('declares the temporaries of IL bodies and uses project functions as operators', () => {
+    const fn = '<pou name="FC_Twice" pouType="function"><interface><returnType><INT/></returnType></interface><body><ST><xhtml:p>FC_Twice := 0;</xhtml:p></ST></body></pou>';
+    const il = 'LD n\nFC_Twice 3\nGT 5\nJMPC L\nLD FALSE\nL: ST q';
+    const xml = `${HEAD}${fn}<pou name="P" pouType="program"><interface><localVars><variable name="n"><type><INT/></type></variable><variable name="q"><type><BOOL/></type></variable></localVars></interface><body><IL><xhtml:p><![CDATA[${il}]]></xhtml:p></IL></body></pou>${TAIL}`;
+    const r = readPlcopen('t.xml', xml);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.sources[1]!.text).toContain(
+      'VAR_TEMP\n    _il_tmp1 : BOOL;\n    _il_cr_L : BOOL;\nEND_VAR\n_il_tmp1 := FC_Twice(n, 3) > 5;\nIF _il_tmp1 THEN\n    _il_cr_L := TRUE;\n    JMP L;\nEND_IF;\n',
+    );
   });
 });
 
