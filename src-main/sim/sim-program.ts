@@ -29,9 +29,14 @@ function coerce(v: SimValue, type: Type | undefined): SimValue {
   const r = reprOf(type);
   const from = typeof v === 'boolean' ? 'bool' : typeof v === 'bigint' ? 'i64' : typeof v === 'string' ? 'str' : Number.isInteger(v) ? 'i32' : 'f64';
   if (r === 'other') return v;
-  const code = convert('v', from, r);
-  return new Function('v', 'rt', `return ${code};`)(v, { toStr: String, strNum: Number, roundInt: (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)) }) as SimValue;
+  const k = `${from}>${r}`;
+  let f = COERCERS.get(k);
+  if (!f) COERCERS.set(k, (f = new Function('v', 'rt', `return ${convert('v', from, r)};`) as (v: SimValue, rt: unknown) => SimValue));
+  return f(v, COERCE_RT);
 }
+
+const COERCERS = new Map<string, (v: SimValue, rt: unknown) => SimValue>();
+const COERCE_RT = { toStr: String, strNum: Number, roundInt: (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x)) };
 
 /** The running soft-PLC program of one site (see SimProgram for the contract). */
 export class CompiledProgram implements SimProgram {

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteConfig } from '../../src-shared/model/site.js';
+import { AppError } from '../app/app-error.js';
+import { analyzeProgram, type SemanticModel } from '../plc/check/index.js';
+import type { Diagnostic } from '../plc/diagnostics/diagnostic.js';
+import { compileProject, type CompiledProject } from '../plc/project/compile-project.js';
+import { dialectForPlatform } from '../plc/st/dialect.js';
+import { compileSite, type SimProblem } from '../sim/compile-site.js';
+import type { CompiledProgram } from '../sim/sim-program.js';
+import { loadSite } from './load-fleet.js';
+import { readSiteSources } from './site-sources.js';
+
+export interface SiteProgram {
+  dir: string;
+  config: SiteConfig;
+  project: CompiledProject;
+  model: SemanticModel;
+  /** Errors that keep the site from running (syntax, semantic); warnings are in `model.diagnostics`. */
+  errors: Diagnostic[];
+  program: CompiledProgram | null;
+  problems: SimProblem[];
+  texts: Map<string, string>;
+}
+
+/**
+ * Reads a site folder, checks it, and compiles it for the soft-PLC. Throws AppError only when the folder is
+ * not a usable site; compile errors and unsupported constructs come back as data with file and line.
+ */
+export function loadSiteProgram(dir: string): SiteProgram {
+  const site = loadSite(dir);
+  if (!site.config || site.problems.length) {
+    const p = site.problems[0];
+    throw new AppError('bad-data', p ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : `${dir}: not a site`, site.problems.map((x) => x.file));
+  }
+  const config = site.config;
+  const files = readSiteSources(site).map((f) => ({ path: f.path, text: f.text }));
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const dialect = dialectForPlatform(config.platform);
+  const project = compileProject(files, dialect);
+  const model = analyzeProgram(project.sources.map((s) => s.parse.unit), { dialect });
+  const maps = new Map(project.sources.map((s) => [s.virtualFile, s.source]));
+  const semantic = model.diagnostics.map((d) => maps.get(d.span.file)?.mapDiagnostic(d) ?? d);
+  const errors = [...project.diagnostics, ...semantic].filter((d) => d.severity === 'error');
+  if (errors.length) return { dir: site.dir, config, project, model, errors, program: null, problems: [], texts };
+  const { program, problems } = compileSite(project, model, { entry: config.entry, cycleMs: config.cycleMs, texts });
+  return { dir: site.dir, config, project, model, errors, program, problems, texts };
+}
+
+export function siteFile(sp: SiteProgram, rel: string): string {
+  return join(sp.dir, rel);
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new AppError('not-found', `${path}: cannot read: ${(err as Error).message}`, [path]);
+  }
+}
