@@ -11,6 +11,7 @@ import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
 import { runRecipe } from '../run/run-recipe.js';
 import { Store } from '../store/store.js';
 import { languageFigures } from './language-bench.js';
+import { simFigures } from './sim-bench.js';
 import { meanMs, meanMsAsync, printFigures, type Figure } from './measure.js';
 
 function syntheticSt(lines: number, seed: number): string {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   figures.push({ name: 'heap after benchmarks', value: heapMb, unit: 'MB', note: 'process.memoryUsage().heapUsed' });
   printFigures(`Plantshift benchmarks (Node ${process.version}, ${process.platform}/${process.arch})`, figures);
   printFigures('Language core (generated corpus from the example fleet)', languageFigures());
+  printFigures('Soft-PLC (virtual time, one core)', simFigures());
 }
 
 await main();

@@ -10,6 +10,7 @@ import type { NativeFbType } from './native-fb.js';
 import { Runtime } from './runtime.js';
 import { SAFETY_FBS } from './safety/registry.js';
 import { CompiledProgram, type Leaf, type ModuleExports, type Task } from './sim-program.js';
+import { ROCKWELL_FBS } from './rockwell-fbs.js';
 import { STANDARD_FBS } from './std-fbs.js';
 
 export interface SimProblem {
@@ -29,6 +30,7 @@ export interface CompileSiteOptions {
 
 export const NATIVE_FBS: ReadonlyMap<string, NativeFbType> = new Map<string, NativeFbType>([
   ...STANDARD_FBS.map((f) => [f.name, f] as const),
+  ...ROCKWELL_FBS.map((f) => [f.name, f] as const),
   ...[...SAFETY_FBS].map(([k, f]) => [k, f as NativeFbType] as const),
 ]);
 
@@ -138,6 +140,22 @@ function buildLeaves(model: SemanticModel, g: GenContext, programs: Map<string, 
     const type = typeNameOf(v);
     if (type) {
       leaves.push({ variable: { path, type, address: v.location, kind, retain: v.decl !== null && retained.has(v.decl) }, root, keys, type: v.type ?? undefined });
+      return;
+    }
+    // A structure: its fields, e.g. a Logix timer's `FillTimer.DN` (nested structures a few levels deep).
+    if (v.type?.kind === 'struct' && keys.length < 5) {
+      for (const f of v.type.fields.values()) add(`${path}.${f.name}`, { ...f, location: null }, root, [...keys, key(f.name)], kind);
+      return;
+    }
+    // A one-dimensional array (up to 64 elements): each element, e.g. `Main.values[3]` or `Main.cells[0].done`.
+    if (v.type?.kind === 'array' && v.type.dims.length === 1 && v.type.dims[0]) {
+      const { lo, hi } = v.type.dims[0];
+      if (hi - lo < 64) {
+        for (let i = lo; i <= hi; i++) {
+          const el: VarSym = { ...v, type: v.type.element, location: null };
+          add(`${path}[${i}]`, el, root, [...keys, i - lo], kind);
+        }
+      }
       return;
     }
     // An FB instance: its outputs, so traces show timer and safety-block results.

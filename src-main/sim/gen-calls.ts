@@ -2,7 +2,7 @@ import { stdFunction } from '../plc/check/builtins-std.js';
 import type { ActionSym, PouSym, VarSym } from '../plc/check/symbols.js';
 import type { Type } from '../plc/check/types.js';
 import type { Call, CallArg, Expression } from '../plc/st/ast.js';
-import { fnName, keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
+import { fnName, isNativePou, keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
 import { elemBits, genExpr, lvalue, objectOf, type Code } from './gen-expr.js';
 import { convert, isBig, isFloat, reprOf, wrap, type Repr } from './repr.js';
 import { FB_ALIASES, PIN_ALIASES } from './std-fbs.js';
@@ -89,7 +89,7 @@ function ownerOfAction(g: GenContext, a: ActionSym): string {
 /** `inst(IN := a, Q => b)`: write inputs into the instance, run it, copy outputs out. */
 function fbCall(g: GenContext, pg: PouGen, call: Call, inst: string, fb: PouSym): string {
   const typeKey = keyOf(FB_ALIASES[keyOf(fb.name)] ?? fb.name);
-  const native = fb.builtin ? g.natives.get(typeKey) : undefined;
+  const native = isNativePou(fb) ? g.natives.get(typeKey) : undefined;
   const aliases = PIN_ALIASES[typeKey] ?? {};
   const f = g.temp('f');
   const lines: string[] = [`{ const ${f} = ${inst};`];
@@ -114,7 +114,7 @@ function fbCall(g: GenContext, pg: PouGen, call: Call, inst: string, fb: PouSym)
     }
   }
   if (native) lines.push(`N${prop(typeKey)}.step(${f}, rt.now);`);
-  else if (fb.builtin) return `${g.unsupported(pg.file, call.start, `the built-in block ${fb.name}`)};`;
+  else if (isNativePou(fb)) return `${g.unsupported(pg.file, call.start, `the built-in block ${fb.name}`)};`;
   else lines.push(`${fnName('body', fb.name)}(${f}, G, P, rt);`);
   return [...lines, ...outs, '}'].join(' ');
 }

@@ -2,6 +2,7 @@ import type { SemanticModel } from '../plc/check/check-program.js';
 import type { PouSym, VarSym } from '../plc/check/symbols.js';
 import type { Type } from '../plc/check/types.js';
 import type { Expression, Identifier } from '../plc/st/ast.js';
+import { ROCKWELL_TYPES_FILE } from '../plc/ladder/rockwell-types.js';
 import type { NativeFbType } from './native-fb.js';
 import type { CodeSite } from './runtime.js';
 
@@ -31,6 +32,14 @@ export function keyOf(name: string): string {
 /** JS identifier for a POU-level function: `body_MAIN`, `fn_SCALE`, `m_FB_MOTOR$START`. */
 export function fnName(prefix: string, ...parts: string[]): string {
   return `${prefix}_${parts.map((p) => keyOf(p).replace(/[^A-Z0-9_]/g, (c) => `$${c.charCodeAt(0).toString(16)}`)).join('$')}`;
+}
+
+/**
+ * Blocks whose bodies the simulator supplies: the standard library (built into the checker) and the Logix
+ * instructions the RLL translation declares without a body.
+ */
+export function isNativePou(p: PouSym): boolean {
+  return p.builtin || p.file === ROCKWELL_TYPES_FILE;
 }
 
 /** State shared by the code generators while compiling one site. */

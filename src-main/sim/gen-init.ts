@@ -2,7 +2,7 @@ import type { VarSym } from '../plc/check/symbols.js';
 import type { Type } from '../plc/check/types.js';
 import type { ArrayInit, Initializer, StructInit } from '../plc/st/ast.js';
 import { FB_ALIASES } from './std-fbs.js';
-import { fnName, keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
+import { fnName, isNativePou, keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
 import { genExpr } from './gen-expr.js';
 import { convert, reprOf } from './repr.js';
 
@@ -40,7 +40,7 @@ export function defaultValue(g: GenContext, t: Type | null | undefined): string 
     }
     case 'pou': {
       const p = t.pou;
-      if (p.builtin) {
+      if (isNativePou(p)) {
         const k = keyOf(FB_ALIASES[keyOf(p.name)] ?? p.name);
         return g.natives.has(k) ? `N${prop(k)}.create()` : g.unsupported(p.file, p.id.start, `the built-in block ${p.name}`);
       }

@@ -1,6 +1,6 @@
 import type { PouSym, PropSym, VarSym } from '../plc/check/symbols.js';
 import type { PropertyAccessor, Statement } from '../plc/st/ast.js';
-import { fnName, keyOf, prop, type GenContext, type PouGen, type Storage } from './gen-context.js';
+import { fnName, isNativePou, keyOf, prop, type GenContext, type PouGen, type Storage } from './gen-context.js';
 import { defaultValue, varInit } from './gen-init.js';
 import { genStatements } from './gen-stmt.js';
 
@@ -118,7 +118,7 @@ function genFunction(g: GenContext, f: PouSym): string {
  */
 export function genModule(g: GenContext): string {
   const parts: string[] = ['"use strict";\n'];
-  const user = g.model.pous.filter((p) => !p.builtin && !p.owner);
+  const user = g.model.pous.filter((p) => !isNativePou(p) && !p.owner);
   for (const p of user) {
     if (p.pouKind === 'FUNCTION') parts.push(genFunction(g, p));
     else if (p.pouKind === 'PROGRAM' || p.pouKind === 'FUNCTION_BLOCK') parts.push(genInstancePou(g, p));

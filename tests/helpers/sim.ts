@@ -5,9 +5,12 @@ import { compileSite } from '../../src-main/sim/compile-site.js';
 import type { CompiledProgram } from '../../src-main/sim/sim-program.js';
 
 /** Compiles ST source text (one file, entry Main) through the real pipeline; fails the test on any error. */
-export function simulate(st: string, opts: { cycleMs?: number; dialect?: Dialect; entry?: string; iterationBudget?: number } = {}): CompiledProgram {
+export function simulate(
+  st: string,
+  opts: { cycleMs?: number; dialect?: Dialect; entry?: string; iterationBudget?: number; extraFiles?: { path: string; text: string }[] } = {},
+): CompiledProgram {
   const dialect = opts.dialect ?? 'codesys';
-  const files = [{ path: 'main.st', text: st }];
+  const files = [{ path: 'main.st', text: st }, ...(opts.extraFiles ?? [])];
   const project = compileProject(files, dialect);
   const model = analyzeProgram(project.sources.map((s) => s.parse.unit), { dialect });
   const errors = [...project.diagnostics, ...model.diagnostics].filter((d) => d.severity === 'error');
