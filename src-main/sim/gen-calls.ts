@@ -43,7 +43,8 @@ export function genCall(g: GenContext, pg: PouGen, call: Call): Code {
         return lv ? lv.ref : 'null';
       });
       if (s.pouKind === 'FUNCTION') return { code: `${fnName('fn', s.name)}(G, P, rt${args.map((a) => ', ' + a).join('')})`, repr: r };
-      const owner = s.owner!;
+      const owner = s.owner;
+      if (!owner) return { code: g.unsupported(pg.file, call.start, `a call of ${s.name} through an interface`), repr: r };
       const inst = call.callee.kind === 'Member' ? objectOf(g, pg, call.callee.object) : 'self';
       return { code: `${fnName('m', owner.name, s.name)}(${inst}, G, P, rt${args.map((a) => ', ' + a).join('')})`, repr: r };
     }

@@ -49,7 +49,13 @@ function fn(g: GenContext, pg: PouGen, name: string, params: string[], locals: V
   return `function ${name}(${params.join(', ')}) {\n${decls.join('')}${code}${ret ? `  return ${ret};\n` : ''}}\n`;
 }
 
+/** REFERENCE TO variables alias another variable; the simulator does not model that yet, so it says so. */
+function refuseReferences(g: GenContext, vars: Iterable<VarSym>): void {
+  for (const v of vars) if (v.typeSpec?.kind === 'RefType' && v.typeSpec.refKind === 'REFERENCE_TO') g.unsupported(v.file, v.id.start, `the REFERENCE TO variable ${v.name}`);
+}
+
 function genInstancePou(g: GenContext, pou: PouSym): string {
+  refuseReferences(g, pou.vars.values());
   const pg = pouGen(g, pou, pou.name);
   instanceStorage(g, pg, pou);
   let out = '';
@@ -99,6 +105,7 @@ function genProperty(g: GenContext, owner: PouSym, pr: PropSym, ownerGen: PouGen
 }
 
 function genFunction(g: GenContext, f: PouSym): string {
+  refuseReferences(g, f.vars.values());
   const pg = pouGen(g, f, f.name);
   const params = functionStorage(pg, f.params);
   const locals = [...f.vars.values()].filter((v) => !f.params.includes(v));

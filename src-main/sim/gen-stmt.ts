@@ -61,7 +61,7 @@ export function genStatement(g: GenContext, pg: PouGen, s: Statement, ind: strin
       const v = genExpr(g, pg, s.value);
       const to = reprOf(lv.type);
       if (s.op === 'S=' || s.op === 'R=') return `${ind}if (${convert(v.code, v.repr, 'bool')}) ${lv.write(s.op === 'S=' ? 'true' : 'false')};\n`;
-      if (s.op === 'REF=') return `${ind}${lv.write(v.code)};\n`;
+      if (s.op === 'REF=') return `${ind}${g.unsupported(pg.file, s.start, 'REFERENCE TO variables (REF=)')};\n`;
       if (s.op === '?=') return `${ind}${g.unsupported(pg.file, s.start, 'the ?= assignment')};\n`;
       let val = convert(v.code, v.repr, to);
       const t = lv.type;

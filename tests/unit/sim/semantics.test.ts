@@ -112,6 +112,38 @@ END_PROGRAM
     expect(p.variables().find((v) => v.path === 'Start')).toMatchObject({ kind: 'input', address: '%IX0.1', type: 'BOOL' });
   });
 
+  it('runs CONFIGURATION tasks at their own intervals, by priority', () => {
+    const p = simulate(`
+PROGRAM Fast
+VAR n : INT; END_VAR
+  n := n + 1;
+END_PROGRAM
+PROGRAM Slow
+VAR n : INT; seen : INT; END_VAR
+  n := n + 1;
+  seen := Fast.n;
+END_PROGRAM
+CONFIGURATION Cell
+  RESOURCE CPU ON PLC
+    TASK T10 (INTERVAL := T#10MS, PRIORITY := 1);
+    TASK T30 (INTERVAL := T#30MS, PRIORITY := 2);
+    PROGRAM FastInst WITH T10 : Fast;
+    PROGRAM SlowInst WITH T30 : Slow;
+  END_RESOURCE
+END_CONFIGURATION
+`);
+    expect(p.cycleMs).toBe(10);
+    for (let i = 0; i < 6; i++) p.scan();
+    expect(p.get('Fast.n')).toBe(6);
+    expect(p.get('Slow.n')).toBe(2);
+    // Priority 1 runs first in a shared tick, so Slow sees Fast's count of that same tick.
+    expect(p.get('Slow.seen')).toBe(4);
+  });
+
+  it('refuses what it cannot run faithfully instead of guessing', () => {
+    expect(() => simulate('PROGRAM Main\nVAR a : INT; r : REFERENCE TO INT; END_VAR\nr REF= a;\nEND_PROGRAM\n')).toThrow(/REFERENCE TO variable r is not supported/);
+  });
+
   it('runs REF_TO and pointers', () => {
     const p = runOnce('a : INT := 5; r : REF_TO INT; p : POINTER TO INT; x : INT;', 'r := REF(a); r^ := 7; p := ADR(a); x := p^ + 1;');
     expect(p.get('Main.a')).toBe(7);
