@@ -5,7 +5,7 @@ import { SourceText } from '../plc/source/source-text.js';
 import { key, type Expression, type VarDecl } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
 import { GenContext } from './gen-context.js';
-import { genModule } from './gen-module.js';
+import { genModule, isReference } from './gen-module.js';
 import type { NativeFbType } from './native-fb.js';
 import { Runtime } from './runtime.js';
 import { SAFETY_FBS } from './safety/registry.js';
@@ -174,7 +174,7 @@ function buildLeaves(model: SemanticModel, g: GenContext, programs: Map<string, 
   }
   for (const [k, p] of programs) {
     for (const v of p.vars.values()) {
-      if (v.section === 'VAR_TEMP' || v.section === 'VAR_EXTERNAL' || v.section === 'VAR_IN_OUT') continue;
+      if (v.section === 'VAR_TEMP' || v.section === 'VAR_EXTERNAL' || v.section === 'VAR_IN_OUT' || isReference(v)) continue;
       add(`${p.name}.${v.name}`, v, 'P', [k, key(v.name)], v.location?.startsWith('%I') ? 'input' : v.location?.startsWith('%Q') ? 'output' : 'variable');
     }
   }

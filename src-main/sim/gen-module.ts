@@ -19,7 +19,7 @@ function instanceStorage(g: GenContext, pg: PouGen, pou: PouSym): void {
         const gv = g.model.globals.vars.get(keyOf(v.name));
         const k = gv ? g.globals.get(gv) : undefined;
         pg.storage.set(v, k ? { kind: 'global', key: k } : { kind: 'self', key: keyOf(v.name) });
-      } else if (v.section === 'VAR_IN_OUT') pg.storage.set(v, { kind: 'ref', holder: `self${prop(keyOf(v.name))}` });
+      } else if (v.section === 'VAR_IN_OUT' || isReference(v)) pg.storage.set(v, { kind: 'ref', holder: `self${prop(keyOf(v.name))}` });
       else pg.storage.set(v, { kind: 'self', key: keyOf(v.name) });
     }
   }
@@ -32,6 +32,8 @@ function functionStorage(pg: PouGen, vars: Iterable<VarSym>): string[] {
     if (v.section === 'VAR_IN_OUT' || v.section === 'VAR_OUTPUT') {
       pg.storage.set(v, { kind: 'ref', holder: name });
       params.push(name);
+    } else if (isReference(v)) {
+      pg.storage.set(v, { kind: 'ref', holder: name });
     } else {
       pg.storage.set(v, { kind: 'local', name });
       if (v.section === 'VAR_INPUT') params.push(name);
@@ -44,18 +46,17 @@ function functionStorage(pg: PouGen, vars: Iterable<VarSym>): string[] {
 function fn(g: GenContext, pg: PouGen, name: string, params: string[], locals: VarSym[], body: readonly Statement[], ret: string | null): string {
   const code = genStatements(g, pg, body, '  ');
   const decls: string[] = [];
-  for (const v of locals) decls.push(`  let ${localName(v)} = ${varInit(g, pg, v)};\n`);
+  for (const v of locals) decls.push(`  let ${localName(v)} = ${isReference(v) ? 'null' : varInit(g, pg, v)};\n`);
   for (const [v, n] of pg.lazy) if (!locals.includes(v)) decls.push(`  let ${n} = ${varInit(g, pg, v)};\n`);
   return `function ${name}(${params.join(', ')}) {\n${decls.join('')}${code}${ret ? `  return ${ret};\n` : ''}}\n`;
 }
 
-/** REFERENCE TO variables alias another variable; the simulator does not model that yet, so it says so. */
-function refuseReferences(g: GenContext, vars: Iterable<VarSym>): void {
-  for (const v of vars) if (v.typeSpec?.kind === 'RefType' && v.typeSpec.refKind === 'REFERENCE_TO') g.unsupported(v.file, v.id.start, `the REFERENCE TO variable ${v.name}`);
+/** A REFERENCE TO variable holds a `{o, k}` reference and reads and writes as its target (set with REF=). */
+export function isReference(v: VarSym): boolean {
+  return v.typeSpec?.kind === 'RefType' && v.typeSpec.refKind === 'REFERENCE_TO';
 }
 
 function genInstancePou(g: GenContext, pou: PouSym): string {
-  refuseReferences(g, pou.vars.values());
   const pg = pouGen(g, pou, pou.name);
   instanceStorage(g, pg, pou);
   let out = '';
@@ -63,7 +64,7 @@ function genInstancePou(g: GenContext, pou: PouSym): string {
   const init: string[] = [`function ${fnName('init', pou.name)}(G, P, rt) {\n  const self = ${pou.base ? `${fnName('init', pou.base.name)}(G, P, rt)` : '{}'};\n`];
   for (const v of pou.vars.values()) {
     if (v.section === 'VAR_TEMP' || v.section === 'VAR_EXTERNAL') continue;
-    if (v.section === 'VAR_IN_OUT') init.push(`  self${prop(keyOf(v.name))} = null;\n`);
+    if (v.section === 'VAR_IN_OUT' || isReference(v)) init.push(`  self${prop(keyOf(v.name))} = null;\n`);
     else init.push(`  self${prop(keyOf(v.name))} = ${varInit(g, pg, v)};\n`);
   }
   out += `${init.join('')}  return self;\n}\n`;
@@ -105,7 +106,6 @@ function genProperty(g: GenContext, owner: PouSym, pr: PropSym, ownerGen: PouGen
 }
 
 function genFunction(g: GenContext, f: PouSym): string {
-  refuseReferences(g, f.vars.values());
   const pg = pouGen(g, f, f.name);
   const params = functionStorage(pg, f.params);
   const locals = [...f.vars.values()].filter((v) => !f.params.includes(v));

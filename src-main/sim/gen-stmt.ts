@@ -1,3 +1,4 @@
+import type { VarSym } from '../plc/check/symbols.js';
 import type { CaseLabel, Expression, Statement } from '../plc/st/ast.js';
 import { genCallStatement } from './gen-calls.js';
 import type { GenContext, PouGen } from './gen-context.js';
@@ -61,7 +62,13 @@ export function genStatement(g: GenContext, pg: PouGen, s: Statement, ind: strin
       const v = genExpr(g, pg, s.value);
       const to = reprOf(lv.type);
       if (s.op === 'S=' || s.op === 'R=') return `${ind}if (${convert(v.code, v.repr, 'bool')}) ${lv.write(s.op === 'S=' ? 'true' : 'false')};\n`;
-      if (s.op === 'REF=') return `${ind}${g.unsupported(pg.file, s.start, 'REFERENCE TO variables (REF=)')};\n`;
+      if (s.op === 'REF=') {
+        const target = s.target.kind === 'Name' ? (g.symbolOf(s.target.id) as VarSym | undefined) : undefined;
+        const st = target ? pg.storage.get(target) : undefined;
+        const src = lvalue(g, pg, s.value);
+        if (st?.kind !== 'ref' || !src) return `${ind}${g.unsupported(pg.file, s.start, 'this REF= assignment')};\n`;
+        return `${ind}${st.holder} = ${src.ref};\n`;
+      }
       if (s.op === '?=') return `${ind}${g.unsupported(pg.file, s.start, 'the ?= assignment')};\n`;
       let val = convert(v.code, v.repr, to);
       const t = lv.type;

@@ -140,8 +140,9 @@ END_CONFIGURATION
     expect(p.get('Slow.seen')).toBe(4);
   });
 
-  it('refuses what it cannot run faithfully instead of guessing', () => {
-    expect(() => simulate('PROGRAM Main\nVAR a : INT; r : REFERENCE TO INT; END_VAR\nr REF= a;\nEND_PROGRAM\n')).toThrow(/REFERENCE TO variable r is not supported/);
+  it('runs REFERENCE TO: REF= binds, then the name reads and writes the target', () => {
+    const p = runOnce('a : INT := 5; b : INT := 9; r : REFERENCE TO INT; x : INT;', 'r REF= a; r := r + 1; x := r; r REF= b; r := 0;');
+    expect([p.get('Main.a'), p.get('Main.x'), p.get('Main.b')]).toEqual([6, 6, 0]);
   });
 
   it('runs REF_TO and pointers', () => {
