@@ -1,0 +1,97 @@
+import { key } from '../../plc/st/ast.js';
+import type { Finding } from '../../verify/report.js';
+import { positiveAtoms, toSt } from '../bool-expr.js';
+import { AtomTable } from '../atoms.js';
+import { decideImplies } from '../decide.js';
+import type { VersionAnalysis } from '../guard-analysis.js';
+import type { SafetyModel } from '../safety-model.js';
+import { analyzePair, at, counts, finding, type SafetyRule } from '../rule-kit.js';
+import type { EvidenceLocation } from '../../verify/report.js';
+
+interface Forcing {
+  id: string;
+  message: string;
+  loc: EvidenceLocation;
+  facts: string[];
+}
+
+function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
+  const out: Forcing[] = [];
+  const exec = v.exec;
+  const inputs = [...safety.estops, ...safety.guards, ...(safety.reset ? [safety.reset] : [])];
+  const inputKeys = new Map(inputs.map((i) => [key(i), i]));
+  const hazardous = new Set(safety.hazardousOutputs.map(key));
+  const name = (id: string): string => exec.atoms.text(id);
+  for (const r of exec.runs) {
+    for (const w of r.writes) {
+      const inp = inputKeys.get(w.varKey);
+      if (inp) {
+        out.push({ id: `write|${w.body}|${w.stmtKey}`, message: `safety input ${inp} is overwritten by the program (${w.target} ${w.op} ${w.valueText || '...'})`, loc: at(exec, w.file, w.start), facts: [`${w.body}: ${w.target} ${w.op} ${w.valueText || '(value not tracked)'}`] });
+        continue;
+      }
+      if (hazardous.has(w.varKey) || !w.value) continue;
+      // A jumper: a copy of a safety input that can be TRUE while the input is FALSE.
+      for (const i of [...safety.estops, ...safety.guards]) {
+        const id = AtomTable.inputId(i);
+        if (!positiveAtoms(w.value).has(id)) continue;
+        const d = decideImplies(w.value, { k: 'atom', id }, exec.atoms.constraintOf);
+        if (d.status === 'holds') continue;
+        out.push({
+          id: `jumper|${w.body}|${w.varKey}|${key(i)}`,
+          message: `${w.target} copies safety input ${i} but can be TRUE while ${i} is FALSE (a jumper)`,
+          loc: at(exec, w.file, w.start),
+          facts: [`${w.body}: ${w.target} := ${toSt(w.value, name)}`],
+        });
+      }
+      if (w.op === 'S=' || (w.value.k === 'const' && w.value.v)) {
+        const copies = r.writes.filter((x) => x.varKey === w.varKey && x.value && [...positiveAtoms(x.value)].some((a) => exec.atoms.atoms.get(a)?.kind === 'input'));
+        if (copies.length) {
+          out.push({
+            id: `jumper|${w.body}|${w.varKey}|forced`,
+            message: `${w.target} copies a safety input and is also forced TRUE (a jumper)`,
+            loc: at(exec, w.file, w.start),
+            facts: [`${w.body}: ${w.target} ${w.op} ${w.valueText}`, ...copies.map((c) => `${c.body}: ${c.target} := ${c.valueText}`)],
+          });
+        }
+      }
+    }
+    for (const c of r.calls) {
+      if (c.callee.kind !== 'fb' || !/^SF_/i.test(c.callee.type.name)) continue;
+      for (const a of c.args.values()) {
+        if (!/^S_/i.test(a.param) || !a.value || a.value.k !== 'const') continue;
+        out.push({
+          id: `const|${c.body}|${c.callee.instKey}|${key(a.param)}|${a.value.v}`,
+          message: `${c.callee.instText}.${a.param} is wired to the constant ${a.value.v ? 'TRUE' : 'FALSE'} (${a.text})`,
+          loc: at(exec, c.file, c.start),
+          facts: [`${c.body}: ${c.callee.instText}(${a.param} := ${a.text})`],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** SAF003: a safety input overwritten, forced, wired to a constant, or bridged by a jumper variable. */
+export const saf003: SafetyRule = {
+  info: {
+    id: 'SAF003',
+    title: 'Safety input overwritten, forced or bypassed',
+    rationale:
+      'An e-stop, guard or reset input must reach the safety logic as the device reports it; writing it, wiring a constant to an S_ input or ORing a copy with TRUE defeats the device.',
+    reference: 'ISO 14119:2013 clause 7 (minimising the possibility of defeating interlocking devices); ISO 13849-1:2023 clause 5.2.2; IEC 60204-1:2016 clause 9.4.1',
+  },
+  check(before, after, safety) {
+    const p = analyzePair(before, after, safety);
+    const old = counts(forcings(p.b, safety).map((f) => f.id));
+    const out: Finding[] = [];
+    for (const f of forcings(p.a, safety)) {
+      const n = old.get(f.id) ?? 0;
+      if (n > 0) {
+        old.set(f.id, n - 1);
+        continue;
+      }
+      out.push(finding('SAF003', 'error', f.message, [f.loc], f.facts));
+    }
+    return out;
+  },
+};
