@@ -79,7 +79,7 @@ export default tseslint.config(
   },
   {
     // The language, simulator and safety cores are pure: no file system, no Electron, no network.
-    files: ['src-main/plc/**/*.ts', 'src-main/sim/**/*.ts', 'src-main/safety/**/*.ts', 'src-main/change/**/*.ts'],
+    files: ['src-main/plc/**/*.ts', 'src-main/sim/**/*.ts', 'src-main/safety/**/*.ts', 'src-main/change/**/*.ts', 'src-main/formal/**/*.ts', 'src-main/verify/html/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [NO_IPC_RENDERER], patterns: [...NO_NODE, ...NO_ELECTRON] }],
       'no-restricted-globals': ['error', ...NODE_GLOBALS],
