@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { proveSafety } from '../../src-main/formal/bmc.js';
+import { formalFindings } from '../../src-main/formal/findings.js';
+import type { FormalResult } from '../../src-main/formal/formal-result.js';
+import { firstViolation, replayTrace } from '../../src-main/formal/replay.js';
+import { loadSiteProgram } from '../../src-main/fleet/site-program.js';
+import { FLEET, SITES, mutant, siteVersion } from '../unit/formal/site-helpers.js';
+
+const BOUND = 20;
+const prove = (dir: string): Promise<FormalResult> => proveSafety(siteVersion(dir), { bound: BOUND, timeoutMs: 120_000 });
+const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
+
+/** Replays the counterexample on a freshly loaded soft-PLC and checks it violates the property there. */
+function expectReplayViolates(dir: string, r: FormalResult, id: 'estop' | 'reset' | 'guard'): void {
+  const p = r.properties.find((x) => x.id === id)!;
+  expect(p.status).toBe('violated');
+  expect(p.nominalTiming).toBe(true);
+  expect(p.confirmed).toBe(true);
+  const sp = loadSiteProgram(dir);
+  const s = { ...sp.config.safety, cycleMs: sp.config.cycleMs };
+  const trace = p.trace!;
+  expect(trace.times).toEqual(trace.times.map((_, i) => i * sp.config.cycleMs));
+  const seen = replayTrace(sp.program!, trace, s.hazardousOutputs);
+  expect(sp.program!.fault).toBeNull();
+  // The encoding and the simulator agree on every hazardous output in every scan of the trace.
+  for (const h of s.hazardousOutputs) expect(seen.get(h)).toEqual(trace.signals.find((x) => x.name === h)!.values);
+  expect(firstViolation(id, s, seen, trace.times.length)).not.toBeNull();
+  expect(trace.markAt).not.toBeNull();
+}
+
+describe('bounded model checking of the example sites', () => {
+  for (const site of SITES) {
+    it(`${site}: e-stop, reset and guard properties hold for ${BOUND} scans`, { timeout: 180_000 }, async () => {
+      const r = await prove(join(FLEET, site));
+      expect(r.bound).toBe(BOUND);
+      expect(status(r)).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
+      const f = formalFindings(r);
+      expect(f.map((x) => [x.rule, x.severity])).toEqual([
+        ['BMC-ESTOP', 'info'],
+        ['BMC-RESET', 'info'],
+        ['BMC-GUARD', 'info'],
+      ]);
+      for (const x of f) {
+        expect(x.evidence.facts.some((t) => t.includes(`${BOUND} scans`))).toBe(true);
+        expect(x.evidence.facts.some((t) => t.startsWith('abstraction: inputs'))).toBe(true);
+      }
+    });
+  }
+});
+
+describe('mutants give counterexamples that replay on the soft-PLC', () => {
+  it('press-line-2 with EStop_OK removed from the chain and from Pump_Run violates the e-stop property', { timeout: 180_000 }, async () => {
+    const dir = mutant('press-line-2', 'src/Safety_Logic.st', (t) =>
+      t.replace('bChainOK := EStop_OK AND Guard_Closed;', 'bChainOK := Guard_Closed;').replace('Pump_Run   := Req_Pump AND EStop_OK AND', 'Pump_Run   := Req_Pump AND'),
+    );
+    const r = await prove(dir);
+    expectReplayViolates(dir, r, 'estop');
+    const f = formalFindings(r).find((x) => x.rule === 'BMC-ESTOP')!;
+    expect(f.severity).toBe('error');
+    expect(f.evidence.trace).not.toBeNull();
+  });
+
+  it('press-line-2 whose reset needs no rising edge violates the reset property', { timeout: 180_000 }, async () => {
+    const dir = mutant('press-line-2', 'src/Safety_Logic.st', (t) => t.replace('rsSafetyOK(SET := fbResetEdge.Q AND bChainOK', 'rsSafetyOK(SET := Reset_PB AND bChainOK'));
+    const r = await prove(dir);
+    expect(status(r)).toMatchObject({ estop: 'proved', guard: 'proved' });
+    expectReplayViolates(dir, r, 'reset');
+  });
+
+  it('mixing-tank-3 with the lid guard ANDed as TRUE violates the guard property', { timeout: 180_000 }, async () => {
+    const dir = mutant('mixing-tank-3', 'src/Safety_Logic.st', (t) => t.replaceAll('AND Lid_Closed', 'AND TRUE'));
+    const r = await prove(dir);
+    expect(status(r)).toMatchObject({ estop: 'proved' });
+    expectReplayViolates(dir, r, 'guard');
+  });
+
+  it('press-line-2 with EStop_OK removed from Pump_Run only is still safe: the Safety_OK latch drops in the same scan', { timeout: 180_000 }, async () => {
+    const dir = mutant('press-line-2', 'src/Safety_Logic.st', (t) => t.replace('Pump_Run   := Req_Pump AND EStop_OK AND', 'Pump_Run   := Req_Pump AND'));
+    expect(status(await prove(dir))).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
+  });
+
+  it('packaging-cell-4 with a hazardous output forced TRUE violates every property', { timeout: 180_000 }, async () => {
+    const dir = mutant('packaging-cell-4', 'src/Safety_Logic.st', (t) => t.replace(/Infeed_Run\s*:=[^;]*;/, 'Infeed_Run := TRUE;'));
+    const r = await prove(dir);
+    for (const id of ['estop', 'reset', 'guard'] as const) expectReplayViolates(dir, r, id);
+  });
+});
+
+describe('what the encoding does not cover', () => {
+  it('reports a WHILE loop as unsupported with its file and line, and proves nothing', { timeout: 180_000 }, async () => {
+    const dir = mutant('press-line-2', 'src/Main.st', (t) => t.replace('bPumpReady := tonPumpReady.Q;', 'bPumpReady := tonPumpReady.Q;\nWHILE bPumpReady AND FALSE DO\n    bPumpReady := FALSE;\nEND_WHILE;'));
+    const r = await prove(dir);
+    expect(status(r)).toEqual({ estop: 'unsupported', reset: 'unsupported', guard: 'unsupported' });
+    const u = r.properties[0]!.unsupported;
+    expect(u.some((x) => x.construct.includes('WHILE') && x.location?.file === 'src/Main.st' && x.location.line > 0)).toBe(true);
+    const f = formalFindings(r);
+    expect(f.every((x) => x.severity === 'error' && !x.message.includes('proved'))).toBe(true);
+    expect(f[0]!.file).toBe('src/Main.st');
+  });
+});
