@@ -8,9 +8,10 @@ import { recipesCommand } from './commands/recipes.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { simCommand } from './commands/sim.js';
+import { verifyCommand } from './commands/verify.js';
 import { sitesCommand } from './commands/sites.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, sitesCommand, recipesCommand, checkCommand, explainCommand, simCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [runCommand, sitesCommand, recipesCommand, checkCommand, explainCommand, simCommand, verifyCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);

@@ -33,8 +33,12 @@ export function loadSiteProgram(dir: string): SiteProgram {
     const p = site.problems[0];
     throw new AppError('bad-data', p ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : `${dir}: not a site`, site.problems.map((x) => x.file));
   }
-  const config = site.config;
-  const files = readSiteSources(site).map((f) => ({ path: f.path, text: f.text }));
+  return buildSiteProgram(site.dir, site.config, readSiteSources(site));
+}
+
+/** Checks and compiles a site's sources given as text (a proposed change is compiled before it is written). */
+export function buildSiteProgram(dir: string, config: SiteConfig, sources: readonly { path: string; text: string }[]): SiteProgram {
+  const files = sources.map((f) => ({ path: f.path, text: f.text }));
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const dialect = dialectForPlatform(config.platform);
   const project = compileProject(files, dialect);
@@ -42,9 +46,9 @@ export function loadSiteProgram(dir: string): SiteProgram {
   const maps = new Map(project.sources.map((s) => [s.virtualFile, s.source]));
   const semantic = model.diagnostics.map((d) => maps.get(d.span.file)?.mapDiagnostic(d) ?? d);
   const errors = [...project.diagnostics, ...semantic].filter((d) => d.severity === 'error');
-  if (errors.length) return { dir: site.dir, config, project, model, errors, program: null, problems: [], texts };
+  if (errors.length) return { dir, config, project, model, errors, program: null, problems: [], texts };
   const { program, problems } = compileSite(project, model, { entry: config.entry, cycleMs: config.cycleMs, texts });
-  return { dir: site.dir, config, project, model, errors, program, problems, texts };
+  return { dir, config, project, model, errors, program, problems, texts };
 }
 
 export function siteFile(sp: SiteProgram, rel: string): string {

@@ -1,0 +1,93 @@
+import type { Clock } from '../app/clock.js';
+import type { Scenario } from '../sim/scenario.js';
+import { checkSafety } from '../safety/check-safety.js';
+import { buildSafetyModel, toSafetySummary } from '../safety/safety-model.js';
+import type { StageResult, VerificationReport } from './report.js';
+import type { SiteVersion } from './site-version.js';
+import { compileStage } from './stage-compile.js';
+import { formalStage } from './stage-formal.js';
+import { simulationStage } from './stage-simulation.js';
+
+/**
+ * What a caller may choose. There is deliberately no way to skip or downgrade the safety stage: it is not an
+ * option here, not a config key, and not an API anywhere else.
+ */
+export interface VerifyOptions {
+  /** fast: compile + static safety (the agent's inner loop); full: every stage. */
+  mode: 'fast' | 'full';
+  clock: Clock;
+  scenarios: Scenario[];
+  /** Outputs the recipe is meant to change; the differential run does not compare them. */
+  allowedDifferences?: string[];
+  randomSequences?: number;
+  randomScans?: number;
+  seed?: number;
+  formalBound?: number;
+  formalTimeoutMs?: number;
+}
+
+type StageBody = () => Omit<StageResult, 'durationMs'> | Promise<Omit<StageResult, 'durationMs'>>;
+
+/** Runs a stage; a stage that throws reports `error` (which fails the verdict), never `pass`. */
+async function timed(name: StageResult['name'], body: StageBody): Promise<StageResult> {
+  const t0 = performance.now();
+  try {
+    const r = await body();
+    return { ...r, durationMs: Math.round(performance.now() - t0) };
+  } catch (err) {
+    return {
+      name,
+      status: 'error',
+      findings: [{ rule: 'STAGE-ERROR', severity: 'error', message: `the ${name} stage failed to run: ${err instanceof Error ? err.message : String(err)}`, file: null, line: null, evidence: { locations: [], trace: null, facts: [] } }],
+      summary: 'stage error: the verdict cannot be pass',
+      durationMs: Math.round(performance.now() - t0),
+    };
+  }
+}
+
+function skipped(name: StageResult['name'], why: string): StageResult {
+  return { name, status: 'skipped', findings: [], summary: why, durationMs: 0 };
+}
+
+/**
+ * The one verification pipeline every change goes through, in a fixed order: compile, safety (always),
+ * simulation, formal, judge. The verdict is pass only when no stage failed or errored.
+ */
+export async function verifyChange(before: SiteVersion, after: SiteVersion, o: VerifyOptions): Promise<VerificationReport> {
+  const safety = buildSafetyModel(after.config.safety, after);
+  const stages: StageResult[] = [];
+  stages.push(await timed('compile', () => compileStage(before, after)));
+  let critical: { safetyCritical: boolean; reasons: string[] } = { safetyCritical: false, reasons: [] };
+  stages.push(
+    await timed('safety', () => {
+      const r = checkSafety(before, after, safety);
+      critical = { safetyCritical: r.safetyCritical, reasons: r.reasons };
+      const failed = r.findings.some((f) => f.severity === 'error');
+      return { name: 'safety', status: failed ? 'fail' : 'pass', findings: r.findings, summary: `${r.findings.length} finding(s) from the static safety rules${r.safetyCritical ? '; the change is safety-critical' : ''}` };
+    }),
+  );
+  if (o.mode === 'full') {
+    stages.push(
+      await timed('simulation', () =>
+        simulationStage(before, after, { scenarios: o.scenarios, allowedDifferences: o.allowedDifferences ?? [], randomSequences: o.randomSequences ?? 40, randomScans: o.randomScans ?? 400, seed: o.seed ?? 1 }),
+      ),
+    );
+    stages.push(await timed('formal', () => formalStage(after, { bound: o.formalBound ?? 20, timeoutMs: o.formalTimeoutMs ?? 60_000 })));
+  } else {
+    stages.push(skipped('simulation', 'fast mode: run in full mode before review'));
+    stages.push(skipped('formal', 'fast mode: run in full mode before review'));
+  }
+  stages.push(skipped('judge', 'the LLM judge is not available in this build'));
+  // A failed compile or a safety-critical edit can never be waved through by the other stages.
+  const failed = stages.some((s) => s.status === 'fail' || s.status === 'error');
+  return {
+    siteId: after.config.id,
+    mode: o.mode,
+    verdict: failed ? 'fail' : 'pass',
+    safetyCritical: critical.safetyCritical,
+    safetyCriticalReasons: critical.reasons,
+    safety: toSafetySummary(safety),
+    stages,
+    createdAt: o.clock.now().toISOString(),
+  };
+}

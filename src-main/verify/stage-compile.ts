@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../plc/diagnostics/diagnostic.js';
+import type { Finding, StageResult } from './report.js';
+import type { SiteVersion } from './site-version.js';
+
+function allDiagnostics(v: SiteVersion): { d: Diagnostic; virtual: string }[] {
+  const maps = new Set(v.project.sources.map((s) => s.virtualFile));
+  // Parse diagnostics are already mapped to container files; semantic ones still name the virtual file.
+  return [...v.project.diagnostics.map((d) => ({ d, virtual: '' })), ...v.model.diagnostics.map((d) => ({ d, virtual: maps.has(d.span.file) ? d.span.file : '' }))];
+}
+
+/**
+ * Compile stage: the after version must compile without errors; warnings it adds over the before version are
+ * reported so a reviewer sees them, but do not fail the change.
+ */
+export function compileStage(before: SiteVersion, after: SiteVersion): Omit<StageResult, 'durationMs'> {
+  const key = (x: { d: Diagnostic }): string => `${x.d.code}|${x.d.message}`;
+  const known = new Set(allDiagnostics(before).map(key));
+  const findings: Finding[] = [];
+  for (const x of allDiagnostics(after)) {
+    const isError = x.d.severity === 'error';
+    if (!isError && known.has(key(x))) continue;
+    if (x.d.severity === 'info') continue;
+    const loc = x.virtual ? after.locate(x.virtual, x.d.span.start) : null;
+    findings.push({
+      rule: x.d.code,
+      severity: isError ? 'error' : 'warning',
+      message: x.d.message,
+      file: loc?.file ?? x.d.span.file,
+      line: loc?.line ?? null,
+      evidence: { locations: loc ? [loc] : [], trace: null, facts: known.has(key(x)) ? ['also present before the change'] : ['new with this change'] },
+    });
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const beforeErrors = allDiagnostics(before).filter((x) => x.d.severity === 'error').length;
+  return {
+    name: 'compile',
+    status: errors ? 'fail' : 'pass',
+    findings,
+    summary: `${errors} error(s) after the change (${beforeErrors} before), ${findings.length - errors} new warning(s)`,
+  };
+}
