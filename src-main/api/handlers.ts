@@ -5,6 +5,9 @@ import { openFleet } from '../fleet/load-fleet.js';
 import { runRecipe } from '../run/run-recipe.js';
 import type { Services } from './services.js';
 
+/** The role whose approval a safety-critical change needs (ISO 13849-2 validation; the plant's sign-off). */
+export const SAFETY_OFFICER = 'Safety officer';
+
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<OutputOf<C>> | OutputOf<C>;
 };
@@ -31,6 +34,7 @@ export function createHandlers(s: Services): Handlers {
         siteIds,
         store: s.store,
         clock: s.options.clock,
+        verification: s.options.verification ?? 'full',
         onProgress: (p) => s.events.emit('run.progress', p),
       });
     },
@@ -38,11 +42,30 @@ export function createHandlers(s: Services): Handlers {
     'changes.get': ({ changeId }) => {
       const change = s.store.changes.get(changeId);
       if (!change) throw new AppError('not-found', `change #${changeId} does not exist`, [String(changeId)]);
-      return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId) };
+      const report = s.store.verifications.get(changeId);
+      const verification = report
+        ? {
+            verdict: report.verdict,
+            safetyCritical: report.safetyCritical,
+            safetyCriticalReasons: report.safetyCriticalReasons,
+            stages: report.stages.map((st) => ({ name: st.name, status: st.status, summary: st.summary, findings: st.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line })) })),
+          }
+        : null;
+      return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification };
     },
     'approvals.record': (input) => {
       const change = s.store.changes.get(input.changeId);
       if (!change) throw new AppError('not-found', `change #${input.changeId} does not exist`, [String(input.changeId)]);
+      // An approval is given on the evidence: never on a failed verification, and a safety-critical change
+      // needs the safety officer's signature.
+      if (input.decision === 'approved') {
+        if (change.verdict !== 'pass') {
+          throw new AppError('conflict', `change #${input.changeId} cannot be approved: its verification ${change.verdict === 'fail' ? 'failed' : 'is missing'}; reject it or fix it and run again`, ['decision']);
+        }
+        if (change.safetyCritical && input.role !== SAFETY_OFFICER) {
+          throw new AppError('conflict', `change #${input.changeId} is safety-critical and needs the approval of a ${SAFETY_OFFICER}`, ['role']);
+        }
+      }
       // A reviewer may change their mind, but recording the same decision twice would only pad the trail.
       const own = s.store.approvals.forChange(input.changeId).filter((a) => a.reviewer === input.reviewer);
       const last = own[own.length - 1];

@@ -14,6 +14,8 @@ export interface ServicesOptions {
   defaultFleetPath: string | null;
   /** The native folder dialog, where the host has one. */
   pickFolder?: () => Promise<string | null>;
+  /** How proposed changes are verified (default full: every stage before review). */
+  verification?: 'fast' | 'full';
 }
 
 /** Everything the contract handlers use, created once per host process and closed with it. */

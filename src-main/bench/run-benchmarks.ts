@@ -12,6 +12,7 @@ import { runRecipe } from '../run/run-recipe.js';
 import { Store } from '../store/store.js';
 import { languageFigures } from './language-bench.js';
 import { simFigures } from './sim-bench.js';
+import { verifyFigures } from './verify-bench.js';
 import { meanMs, meanMsAsync, printFigures, type Figure } from './measure.js';
 
 function syntheticSt(lines: number, seed: number): string {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   printFigures(`Plantshift benchmarks (Node ${process.version}, ${process.platform}/${process.arch})`, figures);
   printFigures('Language core (generated corpus from the example fleet)', languageFigures());
   printFigures('Soft-PLC (virtual time, one core)', simFigures());
+  printFigures('Verification over the mutation suite (full pipeline, formal bound 10)', await verifyFigures());
 }
 
 await main();

@@ -20,6 +20,8 @@ export function toSiteVersion(sp: SiteProgram, version: 'before' | 'after'): Sit
     program: sp.program,
     programProblems: sp.errors.length ? [`${sp.errors.length} compile error(s)`] : sp.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
     locate: makeLocator(version, sp.project, sp.texts),
+    dir: sp.dir,
+    sources: [...sp.texts].map(([path, text]) => ({ path, text })),
   };
 }
 

@@ -8,6 +8,9 @@ import { readSiteSources, type SourceFile } from '../fleet/site-sources.js';
 import { appliesToPlatform, type Recipe } from '../recipe/recipe.js';
 import { findTransform } from '../recipe/transforms/registry.js';
 import type { Store } from '../store/store.js';
+import { buildSiteProgram } from '../fleet/site-program.js';
+import { loadScenarios, toSiteVersion } from '../fleet/site-version-loader.js';
+import { verifyChange } from '../verify/pipeline.js';
 
 export interface RunProgress {
   runId: number;
@@ -24,6 +27,8 @@ export interface RunRequest {
   siteIds: readonly string[];
   store: Store;
   clock: Clock;
+  /** How each proposed change is verified before it is offered for review (default full). */
+  verification?: 'fast' | 'full';
   onProgress?: (p: RunProgress) => void;
 }
 
@@ -53,7 +58,7 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
       const id = siteId(site);
       req.onProgress?.({ runId, siteId: id, phase: 'started', status: null, message: `running ${recipe.id}` });
       const t0 = performance.now();
-      const partial = runSite(site, recipe, runId, req);
+      const partial = await runSite(site, recipe, runId, req);
       const result: SiteRunResult = { ...partial, siteId: id, durationMs: Math.round((performance.now() - t0) * 10) / 10 };
       results.push(result);
       req.onProgress?.({ runId, siteId: id, phase: 'finished', status: result.status, message: result.message });
@@ -71,8 +76,8 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
 
 type SiteOutcome = Omit<SiteRunResult, 'siteId' | 'durationMs'>;
 
-function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: RunRequest): SiteOutcome {
-  const none = { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0 };
+async function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: RunRequest): Promise<SiteOutcome> {
+  const none = { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false };
   if (!isRunnable(site) || !site.config) {
     const first = site.problems[0];
     const where = first ? `${first.file}${first.line ? `:${first.line}` : ''}: ${first.message}` : 'site is not runnable';
@@ -115,17 +120,37 @@ function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: RunReque
       linesAdded += s.added;
       linesRemoved += s.removed;
     }
-    const changeId = req.store.changes.insert({
-      runId,
-      siteId: config.id,
-      siteDir: site.dir,
-      recipeId: recipe.id,
-      createdAt: req.clock.now().toISOString(),
-      files,
+    // Every proposed change goes through the verification pipeline before anyone sees it for review.
+    const afterSources = original.map((f) => ({ path: f.path, text: current.get(f.path)! }));
+    const before = toSiteVersion(buildSiteProgram(site.dir, config, original), 'before');
+    const after = toSiteVersion(buildSiteProgram(site.dir, config, afterSources), 'after');
+    const report = await verifyChange(before, after, { mode: req.verification ?? 'full', clock: req.clock, scenarios: loadScenarios(site.dir, config.scenarios) });
+    const changeId = req.store.db.transaction(() => {
+      const id = req.store.changes.insert({
+        runId,
+        siteId: config.id,
+        siteDir: site.dir,
+        recipeId: recipe.id,
+        createdAt: req.clock.now().toISOString(),
+        files,
+        linesAdded,
+        linesRemoved,
+      });
+      req.store.verifications.insert(id, report);
+      return id;
+    })();
+    const failedStages = report.stages.filter((x) => x.status === 'fail' || x.status === 'error').map((x) => x.name);
+    const verdict = report.verdict === 'pass' ? 'verification passed' : `verification FAILED (${failedStages.join(', ')})`;
+    return {
+      changeId,
+      filesChanged: files.length,
       linesAdded,
       linesRemoved,
-    });
-    return { changeId, filesChanged: files.length, linesAdded, linesRemoved, status: 'changed', message: `change #${changeId} awaits review` };
+      status: 'changed',
+      message: `change #${changeId}: ${verdict}${report.safetyCritical ? ', safety-critical' : ''}; awaits review`,
+      verdict: report.verdict,
+      safetyCritical: report.safetyCritical,
+    };
   } catch (err) {
     return { ...none, status: 'failed', message: errorMessage(err) };
   }

@@ -17,8 +17,15 @@ const SUMMARY_SQL = `
   SELECT c.id, c.run_id AS runId, c.site_id AS siteId, c.recipe_id AS recipeId,
          COALESCE((SELECT a.decision FROM approvals a WHERE a.change_id = c.id ORDER BY a.id DESC LIMIT 1), 'pending') AS status,
          (SELECT COUNT(*) FROM change_files f WHERE f.change_id = c.id) AS filesChanged,
-         c.lines_added AS linesAdded, c.lines_removed AS linesRemoved, c.created_at AS createdAt
-  FROM changes c`;
+         c.lines_added AS linesAdded, c.lines_removed AS linesRemoved, c.created_at AS createdAt,
+         v.verdict AS verdict, COALESCE(v.safety_critical, 0) AS safetyCritical
+  FROM changes c LEFT JOIN verifications v ON v.change_id = c.id`;
+
+type RawSummary = Omit<ChangeSummary, 'safetyCritical' | 'verdict'> & { verdict: 'pass' | 'fail' | null; safetyCritical: number };
+
+function summary(r: RawSummary): ChangeSummary {
+  return { ...r, safetyCritical: r.safetyCritical === 1 };
+}
 
 export class ChangesRepo {
   constructor(private readonly db: Db) {}
@@ -44,11 +51,12 @@ export class ChangesRepo {
       runId === undefined
         ? this.db.prepare(`${SUMMARY_SQL} ORDER BY c.id DESC LIMIT 1000`).all()
         : this.db.prepare(`${SUMMARY_SQL} WHERE c.run_id = ? ORDER BY c.id`).all(runId);
-    return rows as ChangeSummary[];
+    return (rows as RawSummary[]).map(summary);
   }
 
   get(id: number): ChangeSummary | null {
-    return (this.db.prepare(`${SUMMARY_SQL} WHERE c.id = ?`).get(id) as ChangeSummary | undefined) ?? null;
+    const row = this.db.prepare(`${SUMMARY_SQL} WHERE c.id = ?`).get(id) as RawSummary | undefined;
+    return row ? summary(row) : null;
   }
 
   files(id: number): ChangedFile[] {

@@ -4,3 +4,4 @@ export * from './runs-repo.js';
 export * from './changes-repo.js';
 export * from './approvals-repo.js';
 export * from './store.js';
+export * from './verifications-repo.js';

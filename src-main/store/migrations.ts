@@ -51,4 +51,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'verification report per change',
+    sql: `
+      CREATE TABLE verifications (
+        change_id INTEGER PRIMARY KEY REFERENCES changes(id),
+        verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),
+        safety_critical INTEGER NOT NULL CHECK (safety_critical IN (0, 1)),
+        report_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -2,12 +2,14 @@ import { ApprovalsRepo } from './approvals-repo.js';
 import { ChangesRepo } from './changes-repo.js';
 import { openDatabase, type Db } from './database.js';
 import { RunsRepo } from './runs-repo.js';
+import { VerificationsRepo } from './verifications-repo.js';
 
 /** The database and its repositories, opened together and closed together. */
 export class Store {
   readonly runs: RunsRepo;
   readonly changes: ChangesRepo;
   readonly approvals: ApprovalsRepo;
+  readonly verifications: VerificationsRepo;
 
   constructor(
     readonly db: Db,
@@ -16,6 +18,7 @@ export class Store {
     this.runs = new RunsRepo(db);
     this.changes = new ChangesRepo(db);
     this.approvals = new ApprovalsRepo(db);
+    this.verifications = new VerificationsRepo(db);
   }
 
   static open(file: string): Store {

@@ -18,6 +18,9 @@ export interface SiteVersion {
   /** Why the program could not be built for the soft-PLC (compile errors, unsupported constructs). */
   programProblems: string[];
   locate(virtualFile: string, offset: number): EvidenceLocation;
+  /** The site folder and its source texts, so a stage can rebuild this version in another process. */
+  dir: string;
+  sources: { path: string; text: string }[];
 }
 
 /** Builds the locator over a project's sources and the container files' texts. */

@@ -1,4 +1,4 @@
-import { proveSafety } from '../formal/bmc.js';
+import { proveSafetyIsolated } from './formal-isolated.js';
 import { formalFindings } from '../formal/findings.js';
 import type { StageResult } from './report.js';
 import type { SiteVersion } from './site-version.js';
@@ -8,7 +8,7 @@ import type { SiteVersion } from './site-version.js';
  * is violated, timed out or could not be encoded fails the stage: only "proved up to k scans" passes it.
  */
 export async function formalStage(after: SiteVersion, o: { bound: number; timeoutMs: number }): Promise<Omit<StageResult, 'durationMs'>> {
-  const r = await proveSafety(after, { bound: o.bound, timeoutMs: o.timeoutMs });
+  const r = await proveSafetyIsolated(after, { bound: o.bound, timeoutMs: o.timeoutMs });
   const findings = formalFindings(r);
   const failed = findings.some((f) => f.severity === 'error');
   const proved = r.properties.filter((p) => p.status === 'proved').length;

@@ -1,5 +1,6 @@
 import { useApp } from '../state/store-context.js';
 import { DiffView } from './diff-view.js';
+import { VerificationPanel } from './verification-panel.js';
 
 const ROLES = ['Safety officer', 'Control engineer', 'Maintenance lead'];
 
@@ -18,8 +19,16 @@ export function ChangeReview() {
       </section>
     );
   }
-  const { change, files, approvals } = detail;
+  const { change, files, approvals, verification } = detail;
   const file = files.find((f) => f.path === activeFile) ?? files[0];
+  // The same rules the main process enforces, shown before the click: never approve a failed verification,
+  // and a safety-critical change needs the Safety officer.
+  const approveBlock =
+    verification?.verdict !== 'pass'
+      ? 'Verification did not pass: this change can only be rejected.'
+      : change.safetyCritical && draft.role !== 'Safety officer'
+        ? 'Safety-critical change: only the Safety officer can approve it.'
+        : null;
   return (
     <section className="panel review" aria-label="Change review" data-testid="change-review">
       <h2>
@@ -35,6 +44,7 @@ export function ChangeReview() {
           </button>
         ))}
       </div>
+      <VerificationPanel v={verification} />
       {file && <DiffView file={file} />}
       <form
         className="approval"
@@ -59,13 +69,18 @@ export function ChangeReview() {
           <span className="label">Comment (required to reject)</span>
           <input data-testid="review-comment" value={draft.comment} onChange={(e) => setDraft({ comment: e.target.value })} />
         </label>
-        <button type="submit" className="primary" data-testid="approve" disabled={busy !== null || draft.reviewer.trim() === ''}>
+        <button type="submit" className="primary" data-testid="approve" title={approveBlock ?? 'Record your approval'} disabled={busy !== null || draft.reviewer.trim() === '' || approveBlock !== null}>
           Approve
         </button>
         <button type="button" className="danger" data-testid="reject" disabled={busy !== null || draft.reviewer.trim() === '' || draft.comment.trim() === ''} onClick={() => void decide('rejected')}>
           Reject
         </button>
       </form>
+      {approveBlock && (
+        <p className="muted" data-testid="approve-block">
+          {approveBlock}
+        </p>
+      )}
       <h3>Approval trail</h3>
       {approvals.length === 0 ? (
         <p className="muted">No decision recorded yet.</p>

@@ -50,6 +50,7 @@ export function RunPanel() {
               <th>Status</th>
               <th>Files</th>
               <th>Lines</th>
+              <th>Verdict</th>
               <th>Result</th>
               <th />
             </tr>
@@ -64,6 +65,10 @@ export function RunPanel() {
                 <td>{s.filesChanged}</td>
                 <td className="mono">
                   +{s.linesAdded} −{s.linesRemoved}
+                </td>
+                <td data-testid={`verdict-${s.siteId}`}>
+                  {s.verdict ? <span className={`badge ${s.verdict === 'pass' ? 'approved' : 'rejected'}`}>{s.verdict}</span> : '-'}
+                  {s.safetyCritical && <span className="badge safety">safety</span>}
                 </td>
                 <td>{s.message}</td>
                 <td>

@@ -24,6 +24,9 @@ export const SiteRunResultSchema = z.object({
   linesRemoved: z.number().int(),
   message: z.string(),
   durationMs: z.number(),
+  /** Verdict of the verification pipeline on the proposed change; null when there was no change. */
+  verdict: z.enum(['pass', 'fail']).nullable(),
+  safetyCritical: z.boolean(),
 });
 export type SiteRunResult = z.infer<typeof SiteRunResultSchema>;
 
@@ -51,6 +54,8 @@ export const ChangeSummarySchema = z.object({
   linesAdded: z.number().int(),
   linesRemoved: z.number().int(),
   createdAt: z.string(),
+  verdict: z.enum(['pass', 'fail']).nullable(),
+  safetyCritical: z.boolean(),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
 
@@ -78,9 +83,26 @@ export const ApprovalSchema = z.object({
 });
 export type Approval = z.infer<typeof ApprovalSchema>;
 
+/** The verification report as the UI shows it: stages and findings (the full report is the HTML page). */
+export const VerificationSummarySchema = z.object({
+  verdict: z.enum(['pass', 'fail']),
+  safetyCritical: z.boolean(),
+  safetyCriticalReasons: z.array(z.string()),
+  stages: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['pass', 'fail', 'error', 'skipped']),
+      summary: z.string(),
+      findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), file: z.string().nullable(), line: z.number().nullable() })),
+    }),
+  ),
+});
+export type VerificationSummary = z.infer<typeof VerificationSummarySchema>;
+
 export const ChangeDetailSchema = z.object({
   change: ChangeSummarySchema,
   files: z.array(ChangedFileSchema),
   approvals: z.array(ApprovalSchema),
+  verification: VerificationSummarySchema.nullable(),
 });
 export type ChangeDetail = z.infer<typeof ChangeDetailSchema>;

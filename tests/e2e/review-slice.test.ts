@@ -54,7 +54,7 @@ function offlineOnly(watch: PageWatch): string[] {
 }
 
 describe('review slice in Chromium through the browser bridge', () => {
-  it('opens the fleet, runs a recipe, reviews the diff in Monaco and records an approval', async () => {
+  it('opens the fleet, runs a recipe, reviews the diff in Monaco and records an approval', { timeout: 240_000 }, async () => {
     const { page, watch } = await openApp();
 
     await page.getByTestId('fleet-path').fill(EXAMPLE_FLEET);
@@ -67,14 +67,20 @@ describe('review slice in Chromium through the browser bridge', () => {
     await page.getByTestId('recipe-select').selectOption('revision-note');
     await page.getByTestId('run-start').click();
     const results = page.getByTestId('run-results').locator('tbody tr');
-    await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(4);
-    for (const id of SITES) expect(await page.getByTestId(`result-${id}`).innerText()).toMatch(/changed/);
+    // Each change is verified in full (compile, safety, simulation, formal) before it is shown.
+    await expect.poll(() => results.count(), { timeout: 110_000, interval: 500 }).toBe(4);
+    for (const id of SITES) {
+      expect(await page.getByTestId(`result-${id}`).innerText()).toMatch(/changed/);
+      expect(await page.getByTestId(`verdict-${id}`).innerText()).toMatch(/pass/);
+    }
 
     await page.getByTestId('review-press-line-2').click();
     const review = page.getByTestId('change-review');
     await review.waitFor();
     expect(await review.locator('h2').innerText()).toMatch(/Change #\d+ · press-line-2 · revision-note/);
     expect(await page.getByTestId('change-status').innerText()).toBe('pending');
+    expect(await page.getByTestId('verdict').innerText()).toBe('PASS');
+    for (const stage of ['compile', 'safety', 'simulation', 'formal', 'judge']) await page.getByTestId(`stage-${stage}`).waitFor({ state: 'attached' });
 
     // The diff is drawn by the bundled Monaco: the inserted revision line is shown as an insertion.
     const modified = page.locator('.monaco-diff-editor .editor.modified .view-lines');
@@ -111,7 +117,7 @@ describe('review slice in Chromium through the browser bridge', () => {
     await page.close();
   });
 
-  it('shows a clear error for a fleet folder that does not exist, and needs a comment to reject', async () => {
+  it('shows a clear error for a fleet folder that does not exist, and needs a comment to reject', { timeout: 240_000 }, async () => {
     const { page, watch } = await openApp();
     await page.getByTestId('fleet-path').fill('/media/usb/no-such-fleet');
     await page.getByTestId('fleet-open').click();
@@ -124,6 +130,7 @@ describe('review slice in Chromium through the browser bridge', () => {
     await page.getByRole('checkbox', { name: 'select press-line-2' }).uncheck();
     await expect.poll(() => page.getByTestId('run-start').innerText()).toBe('Run on 1 site');
     await page.getByTestId('run-start').click();
+    await page.getByTestId('review-packaging-cell-4').waitFor({ timeout: 110_000 });
     await page.getByTestId('review-packaging-cell-4').click();
     await page.getByTestId('reviewer-name').fill('Sam Ortiz');
     expect(await page.getByTestId('reject').isDisabled()).toBe(true);

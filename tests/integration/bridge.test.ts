@@ -30,6 +30,7 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(rendererDir, 'assets', 'app.js'), APP_JS);
   services = new Services({
+    verification: 'fast',
     dbPath: join(dir, 'plantshift.db'),
     promptsDir: promptsDir(),
     clock: fixedClock('2026-11-25T10:00:00Z'),

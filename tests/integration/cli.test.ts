@@ -84,7 +84,7 @@ describe('help', () => {
 });
 
 describe('run', () => {
-  it('runs a recipe over the example fleet and prints a table', async () => {
+  it('runs a recipe over the example fleet, verifies every change and prints a table', { timeout: 180_000 }, async () => {
     const db = join(tempDir(), 'run.db');
     const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--db', db);
     expect(r.code, r.err).toBe(0);
@@ -94,14 +94,14 @@ describe('run', () => {
     expect(header, r.out).toBeGreaterThanOrEqual(0);
     expect(lines[header + 1]).toMatch(/^-+( +-+)+$/);
     const rows = lines.slice(header + 2, header + 2 + SITE_IDS.length);
-    SITE_IDS.forEach((id, i) => expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+1\\s+1\\s+0\\b`)));
+    SITE_IDS.forEach((id, i) => expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+pass\\s+1\\s+1\\s+0\\b`)));
     expect(r.out).toContain('4 changed, 0 unchanged, 0 skipped, 0 failed');
     expect(changeCount(db)).toBe(4);
     // The example fleet in the repository is only read.
     expect(readFileSync(join(REPO, 'examples/fleet/press-line-2/src/Main.st'), 'utf8')).not.toContain('Plantshift run');
   });
 
-  it('prints JSON with --json and uses $PLANTSHIFT_HOME without --db', async () => {
+  it('prints JSON with --json and uses $PLANTSHIFT_HOME without --db', { timeout: 180_000 }, async () => {
     const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--json');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out) as { runId: number; sites: { siteId: string; status: string }[] };

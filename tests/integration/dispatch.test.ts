@@ -17,6 +17,7 @@ let logged: string[];
 
 beforeEach(() => {
   services = new Services({
+    verification: 'fast',
     dbPath: join(tempDir(), 'plantshift.db'),
     promptsDir: promptsDir(),
     clock: fixedClock('2026-11-25T10:00:00Z'),

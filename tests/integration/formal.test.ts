@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proveSafety } from '../../src-main/formal/bmc.js';
+import { proveSafetyIsolated } from '../../src-main/verify/formal-isolated.js';
 import { formalFindings } from '../../src-main/formal/findings.js';
 import type { FormalResult } from '../../src-main/formal/formal-result.js';
 import { firstViolation, replayTrace } from '../../src-main/formal/replay.js';
@@ -8,7 +8,8 @@ import { loadSiteProgram } from '../../src-main/fleet/site-program.js';
 import { FLEET, SITES, mutant, siteVersion } from '../unit/formal/site-helpers.js';
 
 const BOUND = 20;
-const prove = (dir: string): Promise<FormalResult> => proveSafety(siteVersion(dir), { bound: BOUND, timeoutMs: 120_000 });
+// Each proof in a process of its own, as the pipeline runs them (the WASM solver's heap only grows).
+const prove = (dir: string): Promise<FormalResult> => proveSafetyIsolated(siteVersion(dir), { bound: BOUND, timeoutMs: 120_000 });
 const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
 
 /** Replays the counterexample on a freshly loaded soft-PLC and checks it violates the property there. */

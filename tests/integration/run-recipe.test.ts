@@ -45,7 +45,7 @@ describe('runRecipe revision-note over the example fleet', () => {
     const dir = copyExampleFleet();
     const before = hashTree(dir);
     expect(before.size).toBeGreaterThan(20);
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast' });
 
     expect(result.recipeId).toBe('revision-note');
     expect(result.fleetPath).toBe(dir);
@@ -67,7 +67,7 @@ describe('runRecipe revision-note over the example fleet', () => {
 
   it('stores a change whose after text holds the dated note and whose diff adds one line', async () => {
     const dir = copyExampleFleet();
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast' });
     for (const s of result.sites) {
       const change = store.changes.get(s.changeId!);
       expect(change).toMatchObject({ runId: result.runId, siteId: s.siteId, recipeId: 'revision-note', status: 'pending', filesChanged: 1 });
@@ -92,7 +92,7 @@ describe('runRecipe revision-note over the example fleet', () => {
   it('runs only the selected site', async () => {
     const dir = copyExampleFleet();
     const events: RunProgress[] = [];
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['mixing-tank-3'], store, clock, onProgress: (p) => events.push(p) });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['mixing-tank-3'], store, clock, verification: 'fast', onProgress: (p) => events.push(p) });
     expect(result.sites.map((s) => [s.siteId, s.status])).toEqual([['mixing-tank-3', 'changed']]);
     expect(store.changes.list(result.runId).map((c) => c.siteId)).toEqual(['mixing-tank-3']);
     expect(new Set(events.map((e) => e.siteId))).toEqual(new Set(['mixing-tank-3']));
@@ -103,7 +103,7 @@ describe('runRecipe revision-note over the example fleet', () => {
     const fleet = openFleet(dir);
     let caught: unknown;
     try {
-      await runRecipe({ fleet, recipe, siteIds: ['press-line-2', 'press-line-99'], store, clock });
+      await runRecipe({ fleet, recipe, siteIds: ['press-line-2', 'press-line-99'], store, clock, verification: 'fast' });
     } catch (err) {
       caught = err;
     }
@@ -119,7 +119,7 @@ describe('runRecipe revision-note over the example fleet', () => {
     const dir = copyExampleFleet();
     const file = join(dir, 'press-line-2', 'site.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('platform: twincat', 'platform: s5'));
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast' });
     const failed = result.sites.find((s) => s.siteId === 'press-line-2')!;
     expect(failed.status).toBe('failed');
     expect(failed.changeId).toBeNull();
@@ -134,7 +134,7 @@ describe('runRecipe revision-note over the example fleet', () => {
   it('skips sites whose platform the recipe does not apply to, with a reason', async () => {
     const dir = copyExampleFleet();
     const codesysOnly: Recipe = { ...recipe, appliesTo: ['codesys'] };
-    const result = await runRecipe({ fleet: openFleet(dir), recipe: codesysOnly, siteIds: [], store, clock });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe: codesysOnly, siteIds: [], store, clock, verification: 'fast' });
     const byId = Object.fromEntries(result.sites.map((s) => [s.siteId, s]));
     expect(byId['conveyor-line-1']!.status).toBe('changed');
     expect(byId['packaging-cell-4']!.status).toBe('changed');
@@ -154,7 +154,7 @@ describe('runRecipe revision-note over the example fleet', () => {
     const file = join(dir, 'conveyor-line-1', 'site.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('entry: Main', 'entry: 1Main'));
     const events: RunProgress[] = [];
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, onProgress: (p) => events.push(p) });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast', onProgress: (p) => events.push(p) });
     expect(events).toHaveLength(SITE_IDS.length * 2);
     SITE_IDS.forEach((id, i) => {
       const started = events[2 * i]!;
@@ -168,11 +168,36 @@ describe('runRecipe revision-note over the example fleet', () => {
 
   it('a second run adds a new note with its own run id', async () => {
     const dir = copyExampleFleet();
-    const first = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock });
-    const second = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock });
+    const first = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock, verification: 'fast' });
+    const second = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock, verification: 'fast' });
     expect(second.runId).toBe(first.runId + 1);
     const after = store.changes.files(second.sites[0]!.changeId!)[0]!.after;
     expect(after).toContain(`Plantshift run ${second.runId}: `);
     expect(after).not.toContain(`Plantshift run ${first.runId}: `);
+  });
+});
+
+describe('every proposed change is verified before review', () => {
+  it('stores the full verification report with the change and shows its verdict', { timeout: 180_000 }, async () => {
+    const dir = copyExampleFleet();
+    const store = Store.open(join(tempDir(), 'v.db'));
+    try {
+      const recipe = requireRecipe(loadRecipes(promptsDir()), 'revision-note');
+      const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ['press-line-2'], store, clock: fixedClock('2026-11-25T10:00:00Z') });
+      const site = result.sites[0]!;
+      expect(site).toMatchObject({ status: 'changed', verdict: 'pass', safetyCritical: false });
+      expect(site.message).toMatch(/verification passed; awaits review/);
+      const report = store.verifications.get(site.changeId!)!;
+      expect(report.stages.map((s) => [s.name, s.status])).toEqual([
+        ['compile', 'pass'],
+        ['safety', 'pass'],
+        ['simulation', 'pass'],
+        ['formal', 'pass'],
+        ['judge', 'skipped'],
+      ]);
+      expect(store.changes.get(site.changeId!)).toMatchObject({ verdict: 'pass', safetyCritical: false });
+    } finally {
+      store.close();
+    }
   });
 });

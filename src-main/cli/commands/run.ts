@@ -12,17 +12,18 @@ import { formatTable } from '../table.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a migration recipe across the sites of a fleet and store the proposed changes for review',
-  usage: `Usage: plantshift run RECIPE --fleet DIR [--site ID]... [--db FILE] [--json]
+  usage: `Usage: plantshift run RECIPE --fleet DIR [--site ID]... [--db FILE] [--json] [--fast]
 
 Runs RECIPE (a file prompts/RECIPE.md) on every site of the fleet folder DIR, or only on the sites named
-with --site. Site sources are only read; each result is a proposed change stored in the database, to be
-reviewed and approved in the desktop app.
+with --site. Site sources are only read; each result is a proposed change stored in the database with its
+verification report (compile, safety, simulation, formal), to be reviewed and approved in the desktop app.
 
 Options:
   --fleet DIR   folder holding one subfolder per site (each with a site.yaml)
   --site ID     run only this site (repeatable)
   --db FILE     database file (default: $PLANTSHIFT_HOME/plantshift.db, PLANTSHIFT_HOME defaults to ~/.plantshift)
   --json        print the run result as JSON instead of a table
+  --fast        verify changes in fast mode only (compile + static safety); full mode before review
 
 Exit status: 0 when every site ended changed, unchanged or skipped; 1 when any site failed; 2 when the run
 could not start (bad arguments, unknown recipe or site, unreadable fleet).`,
@@ -32,6 +33,7 @@ could not start (bad arguments, unknown recipe or site, unreadable fleet).`,
       site: { type: 'string', multiple: true },
       db: { type: 'string' },
       json: { type: 'boolean' },
+      fast: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('expected exactly one RECIPE');
     if (!values.fleet) throw new UsageError('--fleet DIR is required');
@@ -48,6 +50,7 @@ could not start (bad arguments, unknown recipe or site, unreadable fleet).`,
         siteIds: values.site ?? [],
         store,
         clock: io.clock,
+        verification: values.fast ? 'fast' : 'full',
         onProgress: (p) => {
           if (!values.json && p.phase === 'finished') io.out(`  ${p.siteId}: ${p.status} - ${p.message}\n`);
         },
@@ -57,8 +60,18 @@ could not start (bad arguments, unknown recipe or site, unreadable fleet).`,
         io.out(`\nRun ${result.runId}: ${recipe.title}\n`);
         io.out(
           formatTable(
-            ['site', 'status', 'change', 'files', '+lines', '-lines', 'ms', 'message'],
-            result.sites.map((s) => [s.siteId, s.status, s.changeId === null ? '-' : `#${s.changeId}`, s.filesChanged, s.linesAdded, s.linesRemoved, s.durationMs, s.message]),
+            ['site', 'status', 'change', 'verdict', 'files', '+lines', '-lines', 'ms', 'message'],
+            result.sites.map((s) => [
+              s.siteId,
+              s.status,
+              s.changeId === null ? '-' : `#${s.changeId}`,
+              s.verdict === null ? '-' : `${s.verdict}${s.safetyCritical ? ' (safety-critical)' : ''}`,
+              s.filesChanged,
+              s.linesAdded,
+              s.linesRemoved,
+              s.durationMs,
+              s.message,
+            ]),
           ),
         );
         const count = (st: string): number => result.sites.filter((s) => s.status === st).length;

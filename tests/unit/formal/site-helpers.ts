@@ -1,8 +1,9 @@
+import { toSiteVersion } from '../../../src-main/fleet/site-version-loader.js';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSiteProgram } from '../../../src-main/fleet/site-program.js';
-import { makeLocator, type SiteVersion } from '../../../src-main/verify/site-version.js';
+import type { SiteVersion } from '../../../src-main/verify/site-version.js';
 
 export const FLEET = join(import.meta.dirname, '..', '..', '..', 'examples', 'fleet');
 export const SITES = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];
@@ -10,15 +11,7 @@ export const SITES = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'p
 export function siteVersion(dir: string): SiteVersion {
   const sp = loadSiteProgram(dir);
   if (sp.errors.length) throw new Error(`${dir}: ${sp.errors.map((e) => e.message).join('; ')}`);
-  return {
-    version: 'after',
-    config: sp.config,
-    project: sp.project,
-    model: sp.model,
-    program: sp.program,
-    programProblems: sp.problems.map((p) => p.message),
-    locate: makeLocator('after', sp.project, sp.texts),
-  };
+  return toSiteVersion(sp, 'after');
 }
 
 /** A copy of an example site with one file edited (the examples themselves are never written). */

@@ -3,7 +3,7 @@ import { and, atom, not, or, toSt } from '../../../src-main/safety/bool-expr.js'
 import { decideImplies } from '../../../src-main/safety/decide.js';
 import { analyzeVersion, explainGuard } from '../../../src-main/safety/guard-analysis.js';
 import { toSafetySummary } from '../../../src-main/safety/safety-model.js';
-import { SF_BASE } from './mutants.js';
+import { SF_BASE } from '../../../src-main/verify/mutation-suite/mutants.js';
 import { change, describeFindings, SITES } from './mutate.js';
 
 describe('guard analysis on the example sites', () => {

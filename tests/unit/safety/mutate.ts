@@ -3,24 +3,17 @@ import { join } from 'node:path';
 import { loadSiteProgram } from '../../../src-main/fleet/site-program.js';
 import { checkSafety, type SafetyCheckResult } from '../../../src-main/safety/check-safety.js';
 import { buildSafetyModel, type SafetyModel } from '../../../src-main/safety/safety-model.js';
-import { makeLocator, type SiteVersion } from '../../../src-main/verify/site-version.js';
+import { toSiteVersion } from '../../../src-main/fleet/site-version-loader.js';
+import type { SiteVersion } from '../../../src-main/verify/site-version.js';
 import { copyExampleFleet } from '../../helpers/temp.js';
 
-/** A small text edit of one source file: `from` must occur (the first occurrence is replaced unless `all`). */
-export interface Edit {
-  file: string;
-  from: string;
-  to: string;
-  all?: boolean;
-}
-
-export const SITES = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'] as const;
-export type Site = (typeof SITES)[number];
+import type { Edit, Site } from '../../../src-main/verify/mutation-suite/mutants.js';
+export { SITES, type Edit, type Site } from '../../../src-main/verify/mutation-suite/mutants.js';
 
 export function loadVersion(dir: string, version: 'before' | 'after'): SiteVersion {
   const sp = loadSiteProgram(dir);
   if (sp.errors.length) throw new Error(`${dir} does not compile: ${sp.errors.map((e) => e.message).join('; ')}`);
-  return { version, config: sp.config, project: sp.project, model: sp.model, program: sp.program, programProblems: [], locate: makeLocator(version, sp.project, sp.texts) };
+  return toSiteVersion(sp, version);
 }
 
 function apply(dir: string, edits: readonly Edit[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SAFETY_RULES } from '../../../src-main/safety/rules/index.js';
-import { BENIGN, MUTANTS, SF_BASE } from './mutants.js';
+import { BENIGN, MUTANTS, SF_BASE } from '../../../src-main/verify/mutation-suite/mutants.js';
 import { change, describeFindings, errors, SITES } from './mutate.js';
 
 describe('static safety rules fire on unsafe mutants', () => {

@@ -1,4 +1,34 @@
-import type { Edit, Site } from './mutate.js';
+/**
+ * The mutation suite: unsafe changes to the example sites that verification must catch (grouped by the
+ * static rule written for them), and benign refactorings it must let through. Shared by the tests and
+ * `npm run bench`, which reports catch and false-positive rates of the whole pipeline over it.
+ */
+
+/** A small text edit of one source file: `from` must occur (the first occurrence is replaced unless `all`). */
+export interface Edit {
+  file: string;
+  from: string;
+  to: string;
+  all?: boolean;
+}
+
+export const SITES = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'] as const;
+export type Site = (typeof SITES)[number];
+
+/** Applies edits to in-memory files; an edit that does not apply is an error, so a stale mutant cannot pass. */
+export function applyEdits(files: ReadonlyMap<string, string>, edits: readonly Edit[]): Map<string, string> {
+  const out = new Map(files);
+  for (const e of edits) {
+    const text = out.get(e.file) ?? '';
+    if (e.from === '') {
+      out.set(e.file, text + e.to);
+      continue;
+    }
+    if (!text.includes(e.from)) throw new Error(`mutant edit does not apply: ${e.file} has no ${JSON.stringify(e.from)}`);
+    out.set(e.file, e.all ? text.split(e.from).join(e.to) : text.replace(e.from, e.to));
+  }
+  return out;
+}
 
 /** PLCopen SF blocks added to packaging-cell-4: the base the SF_* mutants start from. */
 export const SF_BASE: Edit[] = [

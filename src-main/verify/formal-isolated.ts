@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../app/paths.js';
+import { proveSafety } from '../formal/bmc.js';
+import type { FormalResult } from '../formal/formal-result.js';
+import type { SiteVersion } from './site-version.js';
+
+/** The compiled child script: beside this module in dist/, or dist/ of the package when running from sources. */
+function childScript(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return join(here, '..', 'formal-child.js');
+  const built = join(packageRoot(), 'dist', 'src-main', 'verify', 'formal-child.js');
+  return existsSync(built) ? built : null;
+}
+
+/**
+ * Runs the bounded model check in a child process so that a solver crash or a runaway proof ends that
+ * process only: the stage then reports an error (never a pass) and the app goes on. Without a built child
+ * script (sources run directly, before `npm run build`) it runs in this process.
+ */
+export function proveSafetyIsolated(v: SiteVersion, o: { bound: number; timeoutMs: number }): Promise<FormalResult> {
+  const script = childScript();
+  if (!script) return proveSafety(v, o);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const limit = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs + 30_000);
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.on('error', (e) => {
+      clearTimeout(limit);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(limit);
+      if (code === 0 && out) {
+        try {
+          resolve(JSON.parse(out) as FormalResult);
+          return;
+        } catch {
+          // fall through to the error below
+        }
+      }
+      const why = signal === 'SIGKILL' ? `no result within ${Math.round((o.timeoutMs + 30_000) / 1000)} s` : `the solver process ended with ${signal ?? `exit code ${code}`}`;
+      reject(new Error(`${why}${err ? `: ${err.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}` : ''}`));
+    });
+    child.stdin.end(JSON.stringify({ dir: v.dir, config: v.config, sources: v.sources, version: v.version, bound: o.bound, timeoutMs: o.timeoutMs }));
+  });
+}
