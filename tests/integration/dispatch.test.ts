@@ -10,6 +10,7 @@ import { Services } from '../../src-main/api/services.js';
 import { fixedClock } from '../../src-main/app/clock.js';
 import { packageVersion, promptsDir } from '../../src-main/app/paths.js';
 import { copyExampleFleet, tempDir } from '../helpers/temp.js';
+import type { VerificationReport } from '../../src-main/verify/report.js';
 
 let services: Services;
 let dispatch: Dispatch;
@@ -205,5 +206,47 @@ describe('handlers', () => {
     const handlers = createHandlers(services);
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) expect(typeof handlers[c], c).toBe('function');
+  });
+});
+
+describe('approvals follow the verification', () => {
+  function changeWith(verdict: 'pass' | 'fail', safetyCritical: boolean): number {
+    const store = services.store;
+    const runId = store.runs.create('revision-note', '/fleet', '2026-11-25T10:00:00Z');
+    const id = store.changes.insert({ runId, siteId: 's', siteDir: '/fleet/s', recipeId: 'revision-note', createdAt: '2026-11-25T10:00:00Z', files: [], linesAdded: 1, linesRemoved: 0 });
+    const report: VerificationReport = {
+      siteId: 's',
+      mode: 'full',
+      verdict,
+      safetyCritical,
+      safetyCriticalReasons: safetyCritical ? ['SAF009: safety POU Safety_Logic edited'] : [],
+      safety: { estops: [], guards: [], hazardousOutputs: [], reactionMs: null, reset: null, safetyPous: [], safetyVariables: [], inferred: [] },
+      stages: [{ name: 'safety', status: verdict === 'pass' ? 'pass' : 'fail', findings: [], summary: '', durationMs: 0 }],
+      createdAt: '2026-11-25T10:00:00Z',
+    };
+    store.verifications.insert(id, report);
+    return id;
+  }
+
+  it('refuses to approve a change whose verification failed, but records a rejection', async () => {
+    const id = changeWith('fail', false);
+    const err = await fail('approvals.record', { changeId: id, reviewer: 'Ana Ortiz', role: 'Safety officer', decision: 'approved', comment: '' });
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/verification failed/);
+    await ok('approvals.record', { changeId: id, reviewer: 'Ana Ortiz', role: 'Safety officer', decision: 'rejected', comment: 'SAF004 restart path' });
+    const detail = await ok<ChangeDetail>('changes.get', { changeId: id });
+    expect(detail.verification?.verdict).toBe('fail');
+    expect(detail.change.status).toBe('rejected');
+  });
+
+  it("needs the Safety officer's approval for a safety-critical change", async () => {
+    const id = changeWith('pass', true);
+    const err = await fail('approvals.record', { changeId: id, reviewer: 'Ben Ito', role: 'Control engineer', decision: 'approved', comment: '' });
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/safety-critical and needs the approval of a Safety officer/);
+    await ok('approvals.record', { changeId: id, reviewer: 'Dana Keller', role: 'Safety officer', decision: 'approved', comment: '' });
+    const detail = await ok<ChangeDetail>('changes.get', { changeId: id });
+    expect(detail.change).toMatchObject({ status: 'approved', safetyCritical: true, verdict: 'pass' });
+    expect(detail.verification?.safetyCriticalReasons).toEqual(['SAF009: safety POU Safety_Logic edited']);
   });
 });
