@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { checkProgram } from '../plc/check/index.js';
 import { compileProject, type ProjectFile } from '../plc/project/compile-project.js';
 import { parseSt } from '../plc/st/parser.js';
+import { dialectForPlatform, type Dialect } from '../plc/st/dialect.js';
 import { openFleet } from '../fleet/load-fleet.js';
 import { exampleFleetDir } from '../app/paths.js';
 import type { Figure } from './measure.js';
@@ -11,16 +12,16 @@ import type { Figure } from './measure.js';
  * A corpus of realistic ST: every example site's sources, copied with renamed POUs and globals so each copy
  * is a distinct project (as a fleet of similar plants is), until at least `minLines` lines.
  */
-export function buildCorpus(minLines: number): { projects: ProjectFile[][]; lines: number } {
+export function buildCorpus(minLines: number): { projects: { files: ProjectFile[]; dialect: Dialect }[]; lines: number } {
   const fleet = openFleet(exampleFleetDir());
-  const sites = fleet.sites.map((s) => s.sourceFiles.map((rel) => ({ path: rel, text: readFileSync(join(s.dir, rel), 'utf8') })));
-  const projects: ProjectFile[][] = [];
+  const sites = fleet.sites.map((s) => ({ dialect: dialectForPlatform(s.config!.platform), files: s.sourceFiles.map((rel) => ({ path: rel, text: readFileSync(join(s.dir, rel), 'utf8') })) }));
+  const projects: { files: ProjectFile[]; dialect: Dialect }[] = [];
   let lines = 0;
   for (let copy = 0; lines < minLines; copy++) {
-    for (const files of sites) {
-      const project = files.map((f) => ({ path: `copy${copy}/${f.path}`, text: f.text.replace(/\b(FB_\w+|Safety_Logic)\b/g, `$1_${copy}`) }));
-      projects.push(project);
-      for (const f of project) lines += f.text.split('\n').length;
+    for (const site of sites) {
+      const files = site.files.map((f) => ({ path: `copy${copy}/${f.path}`, text: f.text.replace(/\b(FB_\w+|Safety_Logic)\b/g, `$1_${copy}`) }));
+      projects.push({ files, dialect: site.dialect });
+      for (const f of files) lines += f.text.split('\n').length;
     }
   }
   return { projects, lines };
@@ -28,22 +29,22 @@ export function buildCorpus(minLines: number): { projects: ProjectFile[][]; line
 
 export function languageFigures(minLines = 200_000): Figure[] {
   const { projects, lines } = buildCorpus(minLines);
-  const files = projects.flat();
+  const files = projects.flatMap((p) => p.files);
   // Warm the JIT on a slice so the figures show steady-state speed, as a long check run would see.
-  for (const p of projects.slice(0, 20)) compileProject(p, 'codesys', checkProgram);
+  for (const p of projects.slice(0, 20)) compileProject(p.files, p.dialect, checkProgram);
 
   const t0 = performance.now();
-  for (const f of files) parseSt(f.text, f.path, 'codesys');
+  for (const p of projects) for (const f of p.files) parseSt(f.text, f.path, p.dialect);
   const parseMs = performance.now() - t0;
 
   const t1 = performance.now();
-  for (const p of projects) compileProject(p, 'codesys', checkProgram);
+  for (const p of projects) compileProject(p.files, p.dialect, checkProgram);
   const checkMs = performance.now() - t1;
 
   // Peak heap while the whole corpus is held parsed and checked at once (what `check` of a big fleet keeps).
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
-  const kept = projects.map((p) => compileProject(p, 'codesys', checkProgram));
+  const kept = projects.map((p) => compileProject(p.files, p.dialect, checkProgram));
   const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
   const errors = kept.reduce((n, k) => n + k.diagnostics.filter((d) => d.severity === 'error').length, 0);
 

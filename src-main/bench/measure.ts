@@ -29,6 +29,13 @@ export async function meanMsAsync(fn: () => Promise<void>, runs: number): Promis
   return (performance.now() - t0) / runs;
 }
 
+/** Milliseconds of one call (for runs too slow to repeat, such as a full verification). */
+export async function onceMs(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
 export function printFigures(title: string, figures: Figure[]): void {
   const w0 = Math.max(9, ...figures.map((f) => f.name.length));
   const fmt = (v: number): string => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3));

@@ -18,13 +18,13 @@ function version(site: Site, edits: readonly Edit[], which: 'before' | 'after'):
   return toSiteVersion(buildSiteProgram(s.dir, s.config!, [...changed].map(([path, text]) => ({ path, text }))), which);
 }
 
-async function verdictOf(m: Mutant, formalBound: number): Promise<{ verdict: string; stages: string }> {
+async function verdictOf(m: Mutant, formalBound: number): Promise<{ verdict: string; safetyCritical: boolean; stages: string }> {
   const base = m.base ?? [];
   const before = version(m.site, base, 'before');
   const after = version(m.site, [...base, ...m.edits], 'after');
   const scenarios = loadScenarios(join(exampleFleetDir(), m.site), after.config.scenarios);
   const r = await verifyChange(before, after, { mode: 'full', clock: systemClock, scenarios, formalBound, randomSequences: 20 });
-  return { verdict: r.verdict, stages: r.stages.filter((s) => s.status === 'fail' || s.status === 'error').map((s) => s.name).join('+') || 'none' };
+  return { verdict: r.verdict, safetyCritical: r.safetyCritical, stages: r.stages.filter((s) => s.status === 'fail' || s.status === 'error').map((s) => s.name).join('+') || 'none' };
 }
 
 /**
@@ -32,12 +32,14 @@ async function verdictOf(m: Mutant, formalBound: number): Promise<{ verdict: str
  * time per example site. Prints each missed unsafe mutant and each flagged benign change by name.
  */
 export async function verifyFigures(formalBound = 10): Promise<Figure[]> {
-  const unsafe = Object.values(MUTANTS).flat();
+  // An edit of safety logic (SAF009) is caught when it is marked safety-critical: it cannot then be deployed
+  // without the safety officer's signature. Every other unsafe mutant must fail verification.
+  const unsafe = Object.entries(MUTANTS).flatMap(([rule, ms]) => ms.map((m) => ({ ...m, rule })));
   let caught = 0;
   const missed: string[] = [];
   for (const m of unsafe) {
     const r = await verdictOf(m, formalBound);
-    if (r.verdict === 'fail') caught++;
+    if (r.verdict === 'fail' || (m.rule === 'SAF009' && r.safetyCritical)) caught++;
     else missed.push(`${m.site}: ${m.name}`);
   }
   let flagged = 0;

@@ -18,7 +18,8 @@ export function bindArgs(args: readonly CallArg[], order: readonly string[]): Ma
 
 /** A user FUNCTION: a fresh frame whose variables start at their initial values on every call. */
 export function callFunction(en: Encoder, f: Frame, e: Call, fn: PouSym, want?: Shape): Val {
-  const rs = shapeOf(fn.returnType);
+  // The checker types a function's result through its implicit result variable.
+  const rs = shapeOf(fn.retVar?.type ?? fn.returnType);
   const bad = (what: string): Val => {
     en.unsupportedAt(f.file, e, what);
     return freshOf(en.z, want ?? (typeof rs === 'string' ? { t: 'bool' } : rs), en.fresh('unsupported'));
