@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { PLATFORMS, type ConfigProblem } from '../../src-shared/model/site.js';
 import { AppError } from '../app/app-error.js';
 import type { Recipe } from './recipe.js';
+import { parseRecipeSpec } from './recipe-spec.js';
 import { findTransform, transformIds } from './transforms/registry.js';
 
 const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
@@ -54,6 +55,7 @@ export function parseRecipe(text: string, file: string): { recipe: Recipe | null
       fail('transforms', `unknown transform ${JSON.stringify(t)}; known: ${transformIds().join(', ')}`);
     }
   }
+  const spec = parseRecipeSpec(f, (field, message) => fail(field, message));
   if (problems.length || !id || !title) return { recipe: null, problems };
   return {
     recipe: {
@@ -63,6 +65,7 @@ export function parseRecipe(text: string, file: string): { recipe: Recipe | null
       appliesTo: appliesTo as string[],
       touchesSafety: touchesSafety as boolean,
       transforms: transforms as string[],
+      ...spec,
       instructions: m[2]!.trim(),
       file,
     },

@@ -1,7 +1,8 @@
 import type { RecipeSummary } from '../../src-shared/model/change.js';
+import type { RecipeSpec } from './recipe-spec.js';
 
-/** A recipe as read from prompts/: the summary the UI shows plus the plain-language instructions. */
-export interface Recipe extends RecipeSummary {
+/** A recipe as read from prompts/: the summary the UI shows, its spec and the plain-language instructions. */
+export interface Recipe extends RecipeSummary, RecipeSpec {
   /** The markdown body: instructions for the agent and the reviewer. */
   instructions: string;
   file: string;

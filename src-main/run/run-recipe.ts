@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { buildSiteProgram } from '../fleet/site-program.js';
 import { loadScenarios, toSiteVersion } from '../fleet/site-version-loader.js';
 import { verifyChange } from '../verify/pipeline.js';
+import { unmetPrecondition } from './preconditions.js';
 
 export interface RunProgress {
   runId: number;
@@ -93,6 +94,8 @@ async function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: Ru
   }
   try {
     const original = readSiteSources(site);
+    const unmet = unmetPrecondition(recipe, site.dir, config, original);
+    if (unmet) return { ...none, status: 'skipped', message: unmet };
     let current = new Map<string, string>(original.map((f) => [f.path, f.text]));
     const ctx = { site: config, runId, recipeId: recipe.id, recipeTitle: recipe.title, date: req.clock.now().toISOString().slice(0, 10) };
     for (const tid of recipe.transforms) {
@@ -124,7 +127,12 @@ async function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: Ru
     const afterSources = original.map((f) => ({ path: f.path, text: current.get(f.path)! }));
     const before = toSiteVersion(buildSiteProgram(site.dir, config, original), 'before');
     const after = toSiteVersion(buildSiteProgram(site.dir, config, afterSources), 'after');
-    const report = await verifyChange(before, after, { mode: req.verification ?? 'full', clock: req.clock, scenarios: loadScenarios(site.dir, config.scenarios) });
+    const report = await verifyChange(before, after, {
+      mode: req.verification ?? 'full',
+      clock: req.clock,
+      scenarios: loadScenarios(site.dir, [...config.scenarios, ...recipe.requiredScenarios]),
+      allowedDifferences: recipe.allowedDifferences,
+    });
     const changeId = req.store.db.transaction(() => {
       const id = req.store.changes.insert({
         runId,

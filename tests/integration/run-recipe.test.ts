@@ -201,3 +201,23 @@ describe('every proposed change is verified before review', () => {
     }
   });
 });
+
+describe('recipe preconditions', () => {
+  it('skips a site that does not meet a precondition or lacks a required scenario, with the reason', async () => {
+    const dir = copyExampleFleet();
+    const store = Store.open(join(tempDir(), 'p.db'));
+    try {
+      const base = requireRecipe(loadRecipes(promptsDir()), 'revision-note');
+      const needsTwoHand: Recipe = { ...base, preconditions: [{ kind: 'has-pou', value: 'FB_TwoHandControl' }] };
+      const r1 = await runRecipe({ fleet: openFleet(dir), recipe: needsTwoHand, siteIds: [], store, clock, verification: 'fast' });
+      expect(r1.sites.find((s) => s.siteId === 'press-line-2')!.status).toBe('changed');
+      expect(r1.sites.find((s) => s.siteId === 'conveyor-line-1')).toMatchObject({ status: 'skipped', message: 'precondition not met: the site has no POU FB_TwoHandControl' });
+      const needsScenario: Recipe = { ...base, requiredScenarios: ['tests/lightcurtain*.yaml'] };
+      const r2 = await runRecipe({ fleet: openFleet(dir), recipe: needsScenario, siteIds: [], store, clock, verification: 'fast' });
+      expect(r2.sites.filter((s) => s.status === 'changed').map((s) => s.siteId)).toEqual(['packaging-cell-4']);
+      expect(r2.sites.find((s) => s.siteId === 'mixing-tank-3')!.message).toMatch(/needs a scenario matching tests\/lightcurtain\*\.yaml/);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -36,3 +36,52 @@ describe('recipe files', () => {
     if (message) expect(p!.message).toMatch(message);
   });
 });
+
+describe('recipe spec keys', () => {
+  const spec = `---
+id: estop_check
+title: Check e-stops
+transforms: [revision-note]
+preconditions:
+  - has_pou: Safety_Logic
+  - safety_configured: true
+end_state: Every e-stop goes through SF_EmergencyStop.
+success_criteria: [No hazardous output without the chain]
+examples:
+  - title: one
+    before: "a := b;"
+    after: "a := c;"
+verification:
+  required_scenarios: ["tests/estop*.yaml"]
+  allowed_differences: [Lamp_Ready]
+---
+Body.
+`;
+
+  it('reads preconditions, end state, criteria, examples and verification', () => {
+    const { recipe, problems } = parseRecipe(spec, '/p/estop_check.md');
+    expect(problems).toEqual([]);
+    expect(recipe).toMatchObject({
+      preconditions: [
+        { kind: 'has-pou', value: 'Safety_Logic' },
+        { kind: 'safety-configured', value: 'true' },
+      ],
+      endState: 'Every e-stop goes through SF_EmergencyStop.',
+      successCriteria: ['No hazardous output without the chain'],
+      examples: [{ title: 'one', before: 'a := b;', after: 'a := c;' }],
+      requiredScenarios: ['tests/estop*.yaml'],
+      allowedDifferences: ['Lamp_Ready'],
+    });
+  });
+
+  it.each([
+    ['an unknown precondition', spec.replace('has_pou: Safety_Logic', 'has_thing: x'), 'preconditions[0]'],
+    ['an example without code', spec.replace('after: "a := c;"', 'notes: x'), 'examples[0]'],
+    ['an unknown verification key', spec.replace('allowed_differences', 'allowed_diffs'), 'verification.allowed_diffs'],
+    ['criteria that are not a list of text', spec.replace('[No hazardous output without the chain]', '{a: 1}'), 'success_criteria'],
+  ])('refuses %s, naming the key', (_n, text, field) => {
+    const { recipe, problems } = parseRecipe(text, '/p/estop_check.md');
+    expect(recipe).toBeNull();
+    expect(problems.map((p) => p.field)).toContain(field);
+  });
+});
