@@ -26,6 +26,8 @@ export interface RunRequest {
   recipe: Recipe;
   /** Empty means every site. */
   siteIds: readonly string[];
+  /** Sites left out (an unknown id is an error, like in siteIds). */
+  excludeIds?: readonly string[];
   store: Store;
   clock: Clock;
   /** How each proposed change is verified before it is offered for review (default full). */
@@ -34,14 +36,13 @@ export interface RunRequest {
 }
 
 /** Picks the requested sites; an unknown id is an error before anything runs, never a silent skip. */
-export function selectSites(fleet: FleetSummary, ids: readonly string[]): SiteSummary[] {
-  if (ids.length === 0) return fleet.sites;
-  const unknown = ids.filter((id) => !fleet.sites.some((s) => siteId(s) === id));
+export function selectSites(fleet: FleetSummary, ids: readonly string[], exclude: readonly string[] = []): SiteSummary[] {
+  const unknown = [...ids, ...exclude].filter((id) => !fleet.sites.some((s) => siteId(s) === id));
   if (unknown.length) {
     const known = fleet.sites.map(siteId).join(', ') || 'none';
     throw new AppError('invalid-input', `unknown site ${unknown.map((u) => `"${u}"`).join(', ')} in ${fleet.path}; sites: ${known}`, unknown);
   }
-  return fleet.sites.filter((s) => ids.includes(siteId(s)));
+  return fleet.sites.filter((s) => (ids.length === 0 || ids.includes(siteId(s))) && !exclude.includes(siteId(s)));
 }
 
 /**
@@ -50,7 +51,7 @@ export function selectSites(fleet: FleetSummary, ids: readonly string[]): SiteSu
  */
 export async function runRecipe(req: RunRequest): Promise<RunResult> {
   const { fleet, recipe, store, clock } = req;
-  const sites = selectSites(fleet, req.siteIds);
+  const sites = selectSites(fleet, req.siteIds, req.excludeIds ?? []);
   const startedAt = clock.now().toISOString();
   const runId = store.runs.create(recipe.id, fleet.path, startedAt);
   const results: SiteRunResult[] = [];

@@ -216,3 +216,18 @@ describe('the installed launcher', () => {
     expectCommandList(r.stdout);
   });
 });
+
+describe('run options', () => {
+  it('--exclude leaves sites out and --dry-run stores nothing', { timeout: 120_000 }, async () => {
+    const db = join(tempDir(), 'dry.db');
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--exclude', 'press-line-2', '--exclude', 'mixing-tank-3', '--dry-run', '--fast', '--db', db);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('dry run: nothing is stored');
+    expect(r.out).toContain('2 changed, 0 unchanged, 0 skipped, 0 failed');
+    expect(r.out).not.toMatch(/^press-line-2/m);
+    expect(existsSync(db)).toBe(false);
+    const bad = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--exclude', 'press-line-99');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown site "press-line-99"');
+  });
+});

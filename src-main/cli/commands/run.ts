@@ -12,7 +12,7 @@ import { formatTable } from '../table.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a migration recipe across the sites of a fleet and store the proposed changes for review',
-  usage: `Usage: plantshift run RECIPE --fleet DIR [--site ID]... [--db FILE] [--json] [--fast]
+  usage: `Usage: plantshift run RECIPE --fleet DIR [--site ID]... [--exclude ID]... [--dry-run] [--db FILE] [--json] [--fast]
 
 Runs RECIPE (a file prompts/RECIPE.md) on every site of the fleet folder DIR, or only on the sites named
 with --site. Site sources are only read; each result is a proposed change stored in the database with its
@@ -21,6 +21,8 @@ verification report (compile, safety, simulation, formal), to be reviewed and ap
 Options:
   --fleet DIR   folder holding one subfolder per site (each with a site.yaml)
   --site ID     run only this site (repeatable)
+  --exclude ID  leave this site out (repeatable)
+  --dry-run     propose and verify the changes and print the table, but store nothing
   --db FILE     database file (default: $PLANTSHIFT_HOME/plantshift.db, PLANTSHIFT_HOME defaults to ~/.plantshift)
   --json        print the run result as JSON instead of a table
   --fast        verify changes in fast mode only (compile + static safety); full mode before review
@@ -31,6 +33,8 @@ could not start (bad arguments, unknown recipe or site, unreadable fleet).`,
     const { values, positionals } = parseCommandArgs(args, {
       fleet: { type: 'string' },
       site: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
       db: { type: 'string' },
       json: { type: 'boolean' },
       fast: { type: 'boolean' },
@@ -40,14 +44,16 @@ could not start (bad arguments, unknown recipe or site, unreadable fleet).`,
     const recipe = requireRecipe(loadRecipes(promptsDir()), positionals[0]!);
     const fleet = openFleet(resolve(io.cwd, values.fleet));
     if (fleet.sites.length === 0) throw new AppError('invalid-input', fleet.problems[0]?.message ?? `no sites in ${fleet.path}`);
-    const dbPath = values.db ? resolve(io.cwd, values.db) : defaultDbPath();
+    // A dry run works on a database in memory: the same run, verification and table, and nothing kept.
+    const dbPath = values['dry-run'] ? ':memory:' : values.db ? resolve(io.cwd, values.db) : defaultDbPath();
     const store = Store.open(dbPath);
     try {
-      if (!values.json) io.out(`Running ${recipe.id} on ${fleet.path} (database ${dbPath})\n`);
+      if (!values.json) io.out(`Running ${recipe.id} on ${fleet.path} (${values['dry-run'] ? 'dry run: nothing is stored' : `database ${dbPath}`})\n`);
       const result = await runRecipe({
         fleet,
         recipe,
         siteIds: values.site ?? [],
+        excludeIds: values.exclude ?? [],
         store,
         clock: io.clock,
         verification: values.fast ? 'fast' : 'full',
