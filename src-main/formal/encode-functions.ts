@@ -1,20 +1,11 @@
 import type { PouSym } from '../plc/check/symbols.js';
-import { key, type Call, type CallArg } from '../plc/st/ast.js';
+import { bindArgs } from '../plc/st/bind-args.js';
+import { key, type Call } from '../plc/st/ast.js';
 import type { Encoder, Frame } from './encoder.js';
 import { expr, typeOf } from './encode-expr.js';
 import { execBody } from './encode-stmt.js';
 import { asBool, convertTo, freshOf, ite, shapeOf, type Shape, type Val } from './values.js';
 
-/** Arguments bound to parameter names (upper case): named ones by name, positional ones by order. */
-export function bindArgs(args: readonly CallArg[], order: readonly string[]): Map<string, CallArg> {
-  const out = new Map<string, CallArg>();
-  let pos = 0;
-  for (const a of args) {
-    if (a.name) out.set(key(a.name.name), a);
-    else out.set(order[pos++] ?? `#${pos}`, a);
-  }
-  return out;
-}
 
 /** A user FUNCTION: a fresh frame whose variables start at their initial values on every call. */
 export function callFunction(en: Encoder, f: Frame, e: Call, fn: PouSym, want?: Shape): Val {

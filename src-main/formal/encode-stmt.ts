@@ -5,7 +5,7 @@ import { FB_ALIASES, PIN_ALIASES } from '../sim/std-fbs.js';
 import type { Encoder, Frame } from './encoder.js';
 import { cellOf, expr, instanceOf } from './encode-expr.js';
 import { hasNativeModel, nativePinCell, stepNative } from './encode-fbs.js';
-import { bindArgs } from './encode-functions.js';
+import { bindArgs } from '../plc/st/bind-args.js';
 import { asBool, boolVal, constOf, convertTo, type Val } from './values.js';
 import type { ZBool } from './z3-context.js';
 

@@ -1,4 +1,5 @@
 import { stdFunction } from '../plc/check/builtins-std.js';
+import { bindArgs } from '../plc/st/bind-args.js';
 import type { ActionSym, PouSym, VarSym } from '../plc/check/symbols.js';
 import type { Type } from '../plc/check/types.js';
 import type { Call, CallArg, Expression } from '../plc/st/ast.js';
@@ -9,16 +10,6 @@ import { FB_ALIASES, PIN_ALIASES } from './std-fbs.js';
 
 type CallTarget = { kind: 'std'; name: string } | { kind: 'sym'; sym: { kind: string } };
 
-/** Arguments bound to parameter names (upper case): named ones by name, positional ones by order. */
-function bindArgs(args: readonly CallArg[], order: readonly string[]): Map<string, CallArg> {
-  const out = new Map<string, CallArg>();
-  let pos = 0;
-  for (const a of args) {
-    if (a.name) out.set(keyOf(a.name.name), a);
-    else out.set(order[pos++] ?? `#${pos}`, a);
-  }
-  return out;
-}
 
 function valueOf(g: GenContext, pg: PouGen, a: CallArg | undefined, to: Type | null | undefined): string | null {
   if (!a?.value) return null;
