@@ -1,7 +1,6 @@
 import type { SemanticModel } from '../plc/check/check-program.js';
 import type { PouSym, VarSym } from '../plc/check/symbols.js';
-import type { CompiledProject } from '../plc/project/compile-project.js';
-import { SourceText } from '../plc/source/source-text.js';
+import { containerPositions, type CompiledProject } from '../plc/project/compile-project.js';
 import { key, type Expression, type VarDecl } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
 import { GenContext } from './gen-context.js';
@@ -58,19 +57,14 @@ function rootVar(model: SemanticModel, e: Expression): VarSym | null {
  * simulator cannot run yet instead of running something that would behave differently from the PLC.
  */
 export function compileSite(project: CompiledProject, model: SemanticModel, opts: CompileSiteOptions): { program: CompiledProgram | null; problems: SimProblem[] } {
-  const maps = new Map(project.sources.map((s) => [s.virtualFile, s.source]));
-  const texts = new Map<string, SourceText>();
-  const lineOf = (file: string, offset: number): number => {
-    const src = maps.get(file);
-    const real = src ? src.file : file;
-    const at = src ? src.toFileOffset(offset) : offset;
-    let st = texts.get(real);
-    if (!st) texts.set(real, (st = new SourceText(real, opts.texts.get(real) ?? '')));
-    return st.lineCol(at).line;
-  };
+  const position = containerPositions(project, opts.texts);
+  const lineOf = (file: string, offset: number): number => position(file, offset).line;
   const g = new GenContext(model, NATIVE_FBS, lineOf);
   const source = genModule(g);
-  const problems: SimProblem[] = g.problems.map((p) => ({ message: p.message, file: maps.get(p.file)?.file ?? p.file, line: lineOf(p.file, p.offset) }));
+  const problems: SimProblem[] = g.problems.map((p) => {
+    const at = position(p.file, p.offset);
+    return { message: p.message, file: at.file, line: at.line };
+  });
 
   // Tasks: a CONFIGURATION's cyclic tasks where the sources have one, else the site's entry program and cycle.
   const tasks: Task[] = [];

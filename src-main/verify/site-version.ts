@@ -1,7 +1,6 @@
 import type { SiteConfig } from '../../src-shared/model/site.js';
 import type { SemanticModel } from '../plc/check/check-program.js';
-import type { CompiledProject } from '../plc/project/compile-project.js';
-import { SourceText } from '../plc/source/source-text.js';
+import { containerPositions, type CompiledProject } from '../plc/project/compile-project.js';
 import type { CompiledProgram } from '../sim/sim-program.js';
 import type { EvidenceLocation } from './report.js';
 
@@ -25,18 +24,12 @@ export interface SiteVersion {
 
 /** Builds the locator over a project's sources and the container files' texts. */
 export function makeLocator(version: 'before' | 'after', project: CompiledProject, texts: ReadonlyMap<string, string>): SiteVersion['locate'] {
-  const maps = new Map(project.sources.map((s) => [s.virtualFile, s.source]));
-  const cache = new Map<string, SourceText>();
+  const position = containerPositions(project, texts);
   return (virtualFile, offset) => {
-    const src = maps.get(virtualFile);
-    const file = src ? src.file : virtualFile;
-    const at = src ? src.toFileOffset(offset) : offset;
-    let st = cache.get(file);
-    if (!st) cache.set(file, (st = new SourceText(file, texts.get(file) ?? '')));
-    const { line, column } = st.lineCol(at);
+    const { file, line, column, source: st } = position(virtualFile, offset);
     const from = Math.max(1, line - 2);
     const to = Math.min(st.lineCount, line + 2);
-    const excerpt = Array.from({ length: to - from + 1 }, (_, i) => `${String(from + i).padStart(4)}${from + i === line ? '>' : ' '} ${st!.lineText(from + i)}`).join('\n');
+    const excerpt = Array.from({ length: to - from + 1 }, (_, i) => `${String(from + i).padStart(4)}${from + i === line ? '>' : ' '} ${st.lineText(from + i)}`).join('\n');
     return { version, file, line, column, excerpt };
   };
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LadderBody } from '../formats/format-result.js';
 import { ROCKWELL_TYPES_FILE, ROCKWELL_TYPES_ST } from '../ladder/rockwell-types.js';
 import { MappedSource } from '../source/mapped-source.js';
+import { SourceText } from '../source/source-text.js';
 import type { CompilationUnit } from '../st/ast.js';
 import type { Dialect } from '../st/dialect.js';
 import { parseSt, type ParseResult } from '../st/parser.js';
@@ -79,4 +80,29 @@ export function compileProject(files: readonly ProjectFile[], dialect: Dialect, 
   }
   diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.start - b.span.start));
   return { sources, ladders, diagnostics };
+}
+
+/** A position in a container file, found from a (virtual file, offset) the parser or checker reported. */
+export interface ContainerPosition {
+  file: string;
+  line: number;
+  column: number;
+  source: SourceText;
+}
+
+/**
+ * Maps (virtual file, offset) to the container file's line and column, over a project's offset maps and the
+ * container texts; SourceTexts are built once per file. One mapper for every consumer of compiled positions.
+ */
+export function containerPositions(project: CompiledProject, texts: ReadonlyMap<string, string>): (virtualFile: string, offset: number) => ContainerPosition {
+  const maps = new Map(project.sources.map((s) => [s.virtualFile, s.source]));
+  const cache = new Map<string, SourceText>();
+  return (virtualFile, offset) => {
+    const src = maps.get(virtualFile);
+    const file = src ? src.file : virtualFile;
+    const at = src ? src.toFileOffset(offset) : offset;
+    let source = cache.get(file);
+    if (!source) cache.set(file, (source = new SourceText(file, texts.get(file) ?? '')));
+    return { file, ...source.lineCol(at), source };
+  };
 }
