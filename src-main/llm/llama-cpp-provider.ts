@@ -21,8 +21,10 @@ import { LlmError, type ChatRequest, type ChatResponse, type FinishReason, type 
 export interface LlamaCppOptions {
   /** The GGUF model file. */
   modelPath: string;
-  /** Tokens the context holds; default the model's training context, at most 8192. */
+  /** Tokens each cache slot holds; default the model's training context, at most 8192. */
   contextSize?: number;
+  /** KV-cache slots, one per conversation kind (`ChatRequest.cacheKey`); default 2, the agent and the judge. */
+  cacheSlots?: number;
   /** CPU threads for evaluation; default node-llama-cpp's choice. */
   threads?: number;
   /** Layers to offload to the GPU; default node-llama-cpp's 'auto'. */
@@ -33,19 +35,31 @@ export interface LlamaCppOptions {
 
 const DEFAULT_MAX_CONTEXT = 8192;
 const DEFAULT_MAX_TOKENS = 1024;
+const DEFAULT_CACHE_SLOTS = 2;
+
+/** One context sequence with its own evaluated tokens, lent to one cache key at a time. */
+interface Slot {
+  readonly sequence: LlamaContextSequence;
+  readonly chat: LlamaChat;
+  forcedChat: LlamaChat | undefined;
+  key: string | undefined;
+  lastUsed: number;
+}
 
 /**
  * A local GGUF model through node-llama-cpp. Nothing is ever built or downloaded: only the prebuilt binaries
  * shipped in the node-llama-cpp packages are used.
  *
- * One context sequence is kept for the provider's life and requests run one at a time on it, so a request that
- * starts like the previous one (the same long system prompt) reuses the evaluated prefix instead of evaluating
- * it again; `usage.cachedPromptTokens` reports how many prompt tokens were reused.
+ * The context keeps `cacheSlots` sequences for the provider's life, and each `cacheKey` is lent one of them (the
+ * least recently used one when there are more keys than slots). A request that starts like the previous request
+ * of its key (the same long system prompt) reuses the evaluated prefix instead of evaluating it again, even when
+ * requests of another key came in between; `usage.cachedPromptTokens` reports how many prompt tokens were reused.
+ * Requests still run one at a time: the slots exist to keep prefixes, not for parallel generation.
  */
 export class LlamaCppProvider implements LlmProvider {
   readonly name: string;
   private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
-  private forcedChat: LlamaChat | undefined;
+  private uses = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -54,8 +68,7 @@ export class LlamaCppProvider implements LlmProvider {
     private readonly llama: Llama,
     private readonly model: LlamaModel,
     private readonly context: LlamaContext,
-    private readonly sequence: LlamaContextSequence,
-    private readonly chatSession: LlamaChat,
+    private readonly slots: readonly Slot[],
   ) {
     this.name = `llama.cpp:${modelPath}`;
   }
@@ -63,6 +76,8 @@ export class LlamaCppProvider implements LlmProvider {
   /** Checks the model file, loads it and makes its context. */
   static async open(options: LlamaCppOptions): Promise<LlamaCppProvider> {
     const file = options.modelPath;
+    const sequences = options.cacheSlots ?? DEFAULT_CACHE_SLOTS;
+    if (!Number.isInteger(sequences) || sequences < 1) throw new LlmError('bad-request', `cacheSlots must be a whole number above 0, not ${sequences}`);
     checkGgufFile(file);
     let llama: Llama;
     try {
@@ -85,13 +100,18 @@ export class LlamaCppProvider implements LlmProvider {
     try {
       model = await llama.loadModel({ modelPath: file, ...(options.gpuLayers !== undefined ? { gpuLayers: options.gpuLayers } : {}) });
       const contextSize = options.contextSize ?? Math.min(DEFAULT_MAX_CONTEXT, model.trainContextSize);
+      // In node-llama-cpp 3.21 contextSize is per sequence: the KV cache is allocated for contextSize × sequences
+      // cells (no unified cache), so every slot gets the whole configured size and memory grows with the slots.
       const context = await model.createContext({
         contextSize,
-        sequences: 1,
+        sequences,
         ...(options.threads !== undefined ? { threads: options.threads } : {}),
       });
-      const sequence = context.getSequence();
-      return new LlamaCppProvider(file, llama, model, context, sequence, new LlamaChat({ contextSequence: sequence }));
+      const slots = Array.from({ length: sequences }, (): Slot => {
+        const sequence = context.getSequence();
+        return { sequence, chat: new LlamaChat({ contextSequence: sequence }), forcedChat: undefined, key: undefined, lastUsed: 0 };
+      });
+      return new LlamaCppProvider(file, llama, model, context, slots);
     } catch (err) {
       await model?.dispose().catch(() => undefined);
       await llama.dispose().catch(() => undefined);
@@ -101,7 +121,17 @@ export class LlamaCppProvider implements LlmProvider {
 
   /** The chat wrapper node-llama-cpp picked for this model's template (ChatML, Llama 3, Qwen, Jinja, ...). */
   get chatWrapperName(): string {
-    return this.chatSession.chatWrapper.wrapperName ?? 'unknown';
+    return this.slots[0]!.chat.chatWrapper.wrapperName ?? 'unknown';
+  }
+
+  /** What llama.cpp actually set up, which may differ from the options (padding, defaults), for status lines. */
+  get runtime(): { contextSize: number; threads: number; gpuLayers: number; cacheSlots: number } {
+    return {
+      contextSize: this.context.contextSize,
+      threads: this.context.idealThreads,
+      gpuLayers: this.model.gpuLayers,
+      cacheSlots: this.slots.length,
+    };
   }
 
   chat(req: ChatRequest): Promise<ChatResponse> {
@@ -115,8 +145,10 @@ export class LlamaCppProvider implements LlmProvider {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
-    this.forcedChat?.dispose({ disposeSequence: false });
-    this.chatSession.dispose({ disposeSequence: true });
+    for (const slot of this.slots) {
+      slot.forcedChat?.dispose({ disposeSequence: false });
+      slot.chat.dispose({ disposeSequence: true });
+    }
     await this.context.dispose();
     await this.model.dispose();
     await this.llama.dispose();
@@ -133,9 +165,10 @@ export class LlamaCppProvider implements LlmProvider {
     const what = `${this.modelPath}: the reply`;
     try {
       deadline.throwIfStopped(what);
-      const chat = req.toolChoice === 'required' ? this.forced() : this.chatSession;
-      const before = this.sequence.contextTokens.slice();
-      const meter = this.sequence.tokenMeter.getState();
+      const slot = this.slotFor(req.cacheKey ?? '');
+      const chat = req.toolChoice === 'required' ? forced(slot) : slot.chat;
+      const before = slot.sequence.contextTokens.slice();
+      const meter = slot.sequence.tokenMeter.getState();
       const common = {
         signal: deadline.signal,
         stopOnAbortSignal: true,
@@ -153,8 +186,8 @@ export class LlamaCppProvider implements LlmProvider {
         if (why) throw stoppedError(why, what, req.timeoutMs);
         throw new LlmError('bad-response', `${this.modelPath}: generation failed: ${message(err)}`, { cause: err });
       }
-      const used = this.sequence.tokenMeter.diff(meter);
-      const after = this.sequence.contextTokens;
+      const used = slot.sequence.tokenMeter.diff(meter);
+      const after = slot.sequence.contextTokens;
       const promptInContext = Math.max(0, after.length - used.usedOutputTokens);
       const cached = Math.min(commonPrefix(before, after), promptInContext);
       const toolCalls = (res.functionCalls ?? []).map((call, i): ToolCall => {
@@ -172,9 +205,15 @@ export class LlamaCppProvider implements LlmProvider {
     }
   }
 
-  private forced(): LlamaChat {
-    this.forcedChat ??= new LlamaChat({ contextSequence: this.sequence, chatWrapper: requiredToolCallWrapper(this.chatSession.chatWrapper) });
-    return this.forcedChat;
+  /** The key's slot; a new key takes a free slot, else the least recently used one, whose prefix it then replaces. */
+  private slotFor(key: string): Slot {
+    const slot =
+      this.slots.find((s) => s.key === key) ??
+      this.slots.find((s) => s.key === undefined) ??
+      this.slots.reduce((lru, s) => (s.lastUsed < lru.lastUsed ? s : lru));
+    slot.key = key;
+    slot.lastUsed = ++this.uses;
+    return slot;
   }
 
   private grammarFor(schema: object): Promise<LlamaGrammar> {
@@ -190,6 +229,12 @@ export class LlamaCppProvider implements LlmProvider {
     }
     return grammar;
   }
+}
+
+/** The forced tool-call chat shares the slot's sequence, so a forced call and the next free turn share a prefix. */
+function forced(slot: Slot): LlamaChat {
+  slot.forcedChat ??= new LlamaChat({ contextSequence: slot.sequence, chatWrapper: requiredToolCallWrapper(slot.chat.chatWrapper) });
+  return slot.forcedChat;
 }
 
 function finishReason(stop: string, stopped: 'timeout' | 'cancelled' | null, calledTools: boolean): FinishReason {

@@ -22,7 +22,12 @@ export interface OpenAiOptions {
 
 const DEFAULT_TIMEOUT_MS = 300_000;
 
-/** An OpenAI-compatible chat completions endpoint (vLLM, the llama.cpp server, Ollama) on the plant LAN. */
+/**
+ * An OpenAI-compatible chat completions endpoint (vLLM, the llama.cpp server, Ollama) on the plant LAN.
+ *
+ * `ChatRequest.cacheKey` is not sent: these servers cache shared prompt prefixes on their own, across requests
+ * and clients, and report the reuse as usage.prompt_tokens_details.cached_tokens.
+ */
 export class OpenAiProvider implements LlmProvider {
   readonly name: string;
   private readonly endpoint: string;

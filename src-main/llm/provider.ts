@@ -48,6 +48,11 @@ export interface ChatRequest {
   temperature?: number;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * Requests with the same key share a KV-cache slot; the shared prompt prefix is reused between them. Give
+   * conversations that alternate (the agent and the judge) different keys so neither evicts the other's prefix.
+   */
+  cacheKey?: string;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'cancelled' | 'timeout';

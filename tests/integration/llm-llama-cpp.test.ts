@@ -1,10 +1,11 @@
 // The real node-llama-cpp path on a tiny GGUF model that the test writes itself (tests/helpers/tiny-gguf.ts).
 // CPU only, one thread, prebuilt binaries only (build: 'never'): nothing is built or downloaded.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LlamaCppProvider } from '../../src-main/llm/llama-cpp-provider.js';
+import { openProvider } from '../../src-main/llm/open-provider.js';
 import { LlmError, type ChatMessage, type ToolSpec } from '../../src-main/llm/provider.js';
 import { CHAT_REPLY, writeTinyGguf } from '../helpers/tiny-gguf.js';
 
@@ -137,6 +138,106 @@ describe('LlamaCppProvider on the tiny model', () => {
 });
 
 const LONG_ARRAY = { type: 'array', items: { type: 'boolean' }, minItems: 100 };
+
+// Two long system prompts that start differently, so all they share is the chat template's opening tokens.
+const AGENT_SYSTEM = `Migration agent. ${'Read the file, change only the main program, keep every comment and name. '.repeat(4)}`;
+const JUDGE_SYSTEM = `Judge the change. ${'Answer with the verdict pass or fail and a short note on the diff. '.repeat(4)}`;
+/** At most what the ChatML opening of a system turn takes; the prompts above are far longer. */
+const TEMPLATE_HEAD = 16;
+const MIN_SYSTEM = 200;
+
+describe('LlamaCppProvider keeps a KV-cache slot per cacheKey', () => {
+  const turn = (cacheKey: string, user: string) => ({
+    messages: [{ role: 'system', content: cacheKey === 'judge' ? JUDGE_SYSTEM : AGENT_SYSTEM }, { role: 'user', content: user }] as ChatMessage[],
+    maxTokens: 8,
+    cacheKey,
+  });
+  const withProvider = async <T>(cacheSlots: number, body: (p: LlamaCppProvider) => Promise<T>): Promise<T> => {
+    const p = await LlamaCppProvider.open({ modelPath, contextSize: 2048, threads: 1, gpu: false, gpuLayers: 0, cacheSlots });
+    try {
+      return await body(p);
+    } finally {
+      await p.close();
+    }
+  };
+
+  it('alternating agent and judge keeps both system prompts evaluated with two slots', async () => {
+    await withProvider(2, async (p) => {
+      const firstAgent = await p.chat(turn('agent', 'site one'));
+      const firstJudge = await p.chat(turn('judge', 'diff one'));
+      const agent = await p.chat(turn('agent', 'site two'));
+      const judge = await p.chat(turn('judge', 'diff two'));
+      // Each key's first request starts on an empty slot.
+      expect(firstAgent.usage.cachedPromptTokens).toBe(0);
+      expect(firstJudge.usage.cachedPromptTokens).toBe(0);
+      for (const r of [agent, judge]) {
+        expect(r.message.content).toBe(CHAT_REPLY);
+        expect(r.usage.promptTokens).toBeGreaterThan(MIN_SYSTEM);
+        // Everything up to the new user turn was kept: only that turn and the assistant header are evaluated.
+        expect(r.usage.cachedPromptTokens).toBeGreaterThan(MIN_SYSTEM);
+        expect(r.usage.promptTokens - r.usage.cachedPromptTokens).toBeLessThan(TEMPLATE_HEAD * 2);
+      }
+    });
+  }, LONG);
+
+  it('with one slot, alternating keys evicts the other prefix and re-evaluates the system prompt', async () => {
+    await withProvider(1, async (p) => {
+      await p.chat(turn('agent', 'site one'));
+      await p.chat(turn('judge', 'diff one'));
+      const agent = await p.chat(turn('agent', 'site two'));
+      const judge = await p.chat(turn('judge', 'diff two'));
+      for (const r of [agent, judge]) {
+        expect(r.usage.cachedPromptTokens).toBeLessThan(TEMPLATE_HEAD);
+        expect(r.usage.promptTokens - r.usage.cachedPromptTokens).toBeGreaterThan(MIN_SYSTEM);
+      }
+    });
+  }, LONG);
+
+  it('with more keys than slots, a new key takes the least recently used slot', async () => {
+    await withProvider(2, async (p) => {
+      await p.chat(turn('agent', 'site one'));
+      await p.chat(turn('judge', 'diff one'));
+      await p.chat(turn('agent', 'site two'));
+      // A third key: the judge's slot is the least recently used, so the agent keeps its prefix.
+      const review = await p.chat(turn('review', 'site two'));
+      expect(review.usage.cachedPromptTokens).toBeLessThan(TEMPLATE_HEAD);
+      const agent = await p.chat(turn('agent', 'site three'));
+      expect(agent.usage.cachedPromptTokens).toBeGreaterThan(MIN_SYSTEM);
+      const judge = await p.chat(turn('judge', 'diff two'));
+      expect(judge.usage.cachedPromptTokens).toBeLessThan(TEMPLATE_HEAD);
+    });
+  }, LONG);
+
+  it('requests without a key share the slot of the key ""', async () => {
+    await withProvider(2, async (p) => {
+      const plain = (user: string) => ({ messages: [{ role: 'system', content: AGENT_SYSTEM }, { role: 'user', content: user }] as ChatMessage[], maxTokens: 8 });
+      await p.chat(plain('site one'));
+      const keyed = await p.chat({ ...plain('site two'), cacheKey: '' });
+      expect(keyed.usage.cachedPromptTokens).toBeGreaterThan(MIN_SYSTEM);
+    });
+  }, LONG);
+});
+
+describe('openProvider on the tiny model', () => {
+  it('opens the one .gguf in the models folder with the settings file\'s context size and threads', async () => {
+    const root = join(dir, 'open-provider');
+    const modelsDir = join(root, 'models');
+    mkdirSync(modelsDir, { recursive: true });
+    const file = writeTinyGguf(join(modelsDir, 'tiny.gguf'));
+    const settingsFile = join(root, 'settings.yaml');
+    writeFileSync(settingsFile, 'context_size: 1024\nthreads: 1\ngpu_layers: 0\n');
+    const opened = await openProvider({ gpu: false }, { modelsDir, settingsFile });
+    try {
+      expect(opened?.provider).toBeInstanceOf(LlamaCppProvider);
+      expect(opened?.description).toMatch(/^llama\.cpp \S*tiny\.gguf \(ctx 1024, threads 1\)$/);
+      expect(opened?.provider.name).toBe(`llama.cpp:${file}`);
+      const r = await opened!.provider.chat({ messages: ask('hi'), maxTokens: 16 });
+      expect(r.message.content).toBe(CHAT_REPLY);
+    } finally {
+      await opened?.provider.close();
+    }
+  }, LONG);
+});
 
 describe('LlamaCppProvider refuses bad model files before loading', () => {
   it.each([
