@@ -5,7 +5,7 @@ import { AppError } from '../../src-main/app/app-error.js';
 import { isRunnable, openFleet } from '../../src-main/fleet/load-fleet.js';
 import { copyExampleFleet, EXAMPLE_FLEET, tempDir } from '../helpers/temp.js';
 
-const SITE_IDS = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];
+const SITE_IDS = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
 
 function writeSite(dir: string, yaml: string, files: Record<string, string> = { 'src/Main.st': 'PROGRAM Main\nEND_PROGRAM\n' }): void {
   mkdirSync(dir, { recursive: true });
@@ -22,7 +22,7 @@ const minimalYaml = (id: string, sources = '["src/*.st"]'): string =>
 describe('openFleet on the example fleet', () => {
   const fleet = openFleet(EXAMPLE_FLEET);
 
-  it('lists the four example sites, all valid, with no problems', () => {
+  it('lists the example sites, all valid, with no problems', () => {
     expect(fleet.path).toBe(EXAMPLE_FLEET);
     expect(fleet.problems).toEqual([]);
     expect(fleet.sites.map((s) => s.config?.id)).toEqual(SITE_IDS);
@@ -34,10 +34,10 @@ describe('openFleet on the example fleet', () => {
     }
   });
 
-  it.each(SITE_IDS)('%s has 100-400 lines of ST and declares its safety names in its sources', (id) => {
+  it.each(SITE_IDS)('%s has 100-400 lines of ST (or PLCopen XML) and declares its safety names in its sources', (id) => {
     const site = fleet.sites.find((s) => s.config?.id === id)!;
     expect(site.sourceFiles.length).toBeGreaterThan(0);
-    expect(site.sourceFiles.every((f) => /\.st$/i.test(f))).toBe(true);
+    expect(site.sourceFiles.every((f) => /\.(st|xml)$/i.test(f))).toBe(true);
     const texts = site.sourceFiles.map((f) => readFileSync(join(site.dir, f), 'utf8'));
     const lines = texts.reduce((n, t) => n + t.split('\n').length - (t.endsWith('\n') ? 1 : 0), 0);
     const text = texts.join('\n');
@@ -56,7 +56,7 @@ describe('openFleet on broken fleets', () => {
     const file = join(dir, 'press-line-2', 'site.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('platform: twincat', 'platform: s5'));
     const fleet = openFleet(dir);
-    expect(fleet.sites).toHaveLength(4);
+    expect(fleet.sites).toHaveLength(SITE_IDS.length);
     const broken = fleet.sites.find((s) => s.folder === 'press-line-2')!;
     expect(broken.config).toBeNull();
     expect(isRunnable(broken)).toBe(false);
@@ -75,7 +75,7 @@ describe('openFleet on broken fleets', () => {
     const dir = copyExampleFleet();
     cpSync(join(dir, 'mixing-tank-3'), join(dir, 'mixing-tank-3-copy'), { recursive: true });
     const fleet = openFleet(dir);
-    expect(fleet.sites).toHaveLength(5);
+    expect(fleet.sites).toHaveLength(SITE_IDS.length + 1);
     const first = fleet.sites.find((s) => s.folder === 'mixing-tank-3')!;
     const copy = fleet.sites.find((s) => s.folder === 'mixing-tank-3-copy')!;
     expect(first.problems).toEqual([]);

@@ -23,7 +23,7 @@ export function simulateSite(dir: string) {
 }
 
 describe('example fleet on the soft-PLC', () => {
-  for (const siteId of ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2']) {
+  for (const siteId of ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6']) {
     it(`${siteId}: every scenario passes`, () => {
       const dir = join(EXAMPLE_FLEET, siteId);
       const { cfg, program, problems } = simulateSite(dir);
