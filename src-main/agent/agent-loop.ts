@@ -26,6 +26,10 @@ export interface AgentOptions {
   /** The site folder, recorded in the verified versions only (nothing is read from it). */
   siteDir?: string;
   maxTokens?: number;
+  /** KV-cache slot for the provider: sessions of one recipe share it, so the recipe's prompt is evaluated once. */
+  cacheKey?: string;
+  /** Sees every transcript entry as it is recorded (progress output). */
+  onEvent?: (e: TranscriptEntry) => void;
 }
 
 export interface AgentResult {
@@ -89,6 +93,10 @@ export async function runAgent(o: AgentOptions): Promise<AgentResult> {
   const t0 = performance.now();
   const now = (): number => Math.round(performance.now() - t0);
   const transcript: TranscriptEntry[] = [];
+  const record = (e: TranscriptEntry): void => {
+    transcript.push(e);
+    o.onEvent?.(e);
+  };
   const ctx: ToolContext = { copy: o.copy, checker: new SiteChecker(o.config, o.clock ?? systemClock, o.siteDir ?? ''), state: newToolState() };
   const messages: ChatMessage[] = [
     { role: 'system', content: o.instructions },
@@ -100,7 +108,7 @@ export async function runAgent(o: AgentOptions): Promise<AgentResult> {
   let repeats = 0;
 
   const end = (status: AgentStatus, reason: string): AgentResult => {
-    transcript.push({ kind: 'end', turn, atMs: now(), status, reason });
+    record({ kind: 'end', turn, atMs: now(), status, reason });
     return { status, reason, summary: ctx.state.finished?.summary ?? null, transcript, diff: o.copy.diff(), lastCheck: ctx.state.lastCheck, turns: turn, retries, usage: totalUsage(transcript) };
   };
   const cancelled = (): boolean => o.signal?.aborted === true;
@@ -108,16 +116,16 @@ export async function runAgent(o: AgentOptions): Promise<AgentResult> {
   while (turn < maxTurns) {
     if (cancelled()) return end('cancelled', 'cancelled before the model was asked');
     turn++;
-    transcript.push({ kind: 'request', turn, atMs: now(), messages: structuredClone(messages) });
+    record({ kind: 'request', turn, atMs: now(), messages: structuredClone(messages) });
     const asked = performance.now();
     let res;
     try {
-      res = await o.provider.chat({ messages, tools: [...AGENT_TOOL_SPECS], toolChoice: 'required', temperature: 0, ...(o.maxTokens ? { maxTokens: o.maxTokens } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+      res = await o.provider.chat({ messages, tools: [...AGENT_TOOL_SPECS], toolChoice: 'required', temperature: 0, ...(o.maxTokens ? { maxTokens: o.maxTokens } : {}), ...(o.cacheKey !== undefined ? { cacheKey: o.cacheKey } : {}), ...(o.signal ? { signal: o.signal } : {}) });
     } catch (err) {
       if ((err instanceof LlmError && err.code === 'cancelled') || cancelled()) return end('cancelled', `the model request was cancelled: ${(err as Error).message}`);
       return end('error', `the model failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-    transcript.push({ kind: 'response', turn, atMs: now(), message: res.message, usage: res.usage, finishReason: res.finishReason, durationMs: res.durationMs, wallMs: Math.round(performance.now() - asked) });
+    record({ kind: 'response', turn, atMs: now(), message: res.message, usage: res.usage, finishReason: res.finishReason, durationMs: res.durationMs, wallMs: Math.round(performance.now() - asked) });
     if (res.finishReason === 'cancelled' || cancelled()) return end('cancelled', 'the model reply was cancelled');
     const calls = res.message.toolCalls ?? [];
     messages.push({ role: 'assistant', content: res.message.content, ...(calls.length ? { toolCalls: calls } : {}) });
@@ -130,13 +138,13 @@ export async function runAgent(o: AgentOptions): Promise<AgentResult> {
     }
     for (const call of calls) {
       if (cancelled()) return end('cancelled', 'cancelled while running tool calls');
-      transcript.push({ kind: 'tool-call', turn, atMs: now(), call });
+      record({ kind: 'tool-call', turn, atMs: now(), call });
       const key = callKey(call);
       repeats = key === lastKey ? repeats + 1 : 1;
       lastKey = key;
       const started = performance.now();
       const out = await runCall(call, ctx, repeats);
-      transcript.push({ kind: 'tool-result', turn, atMs: now(), callId: call.id, name: call.name, ok: out.ok, retry: out.retry, content: out.content, durationMs: Math.round(performance.now() - started) });
+      record({ kind: 'tool-result', turn, atMs: now(), callId: call.id, name: call.name, ok: out.ok, retry: out.retry, content: out.content, durationMs: Math.round(performance.now() - started) });
       messages.push({ role: 'tool', toolCallId: call.id, content: out.content });
       if (out.retry) {
         retries++;

@@ -5,3 +5,5 @@ export * from './transcript.js';
 export * from './unified-patch.js';
 export * from './validate-args.js';
 export * from './working-copy.js';
+export * from './judge.js';
+export * from './recipe-prompt.js';

@@ -18,3 +18,38 @@ export function totalUsage(entries: readonly TranscriptEntry[]): ChatUsage {
   }
   return u;
 }
+
+const clip = (s: string, n = 4000): string => (s.length > n ? `${s.slice(0, n)}\n[... ${s.length - n} more characters]` : s);
+
+/**
+ * The session as a person reads it: the prompts once, then every model reply with its tokens, every tool call
+ * with its arguments and every result, and how it ended.
+ */
+export function transcriptText(entries: readonly TranscriptEntry[]): string {
+  const out: string[] = [];
+  let shownPrompt = false;
+  for (const e of entries) {
+    switch (e.kind) {
+      case 'request':
+        if (!shownPrompt) {
+          shownPrompt = true;
+          for (const m of e.messages) out.push(`[${m.role}]\n${clip(m.content)}`);
+        }
+        break;
+      case 'response':
+        out.push(`--- turn ${e.turn}: model replied in ${e.durationMs} ms (${e.usage.promptTokens} prompt tokens, ${e.usage.cachedPromptTokens} from cache, ${e.usage.completionTokens} generated; ${e.finishReason})`);
+        if (e.message.content.trim()) out.push(clip(e.message.content));
+        break;
+      case 'tool-call':
+        out.push(`> ${e.call.name} ${clip(e.call.arguments === null ? `(unparsable) ${e.call.raw}` : JSON.stringify(e.call.arguments), 2000)}`);
+        break;
+      case 'tool-result':
+        out.push(`< ${e.ok ? 'ok' : 'error'} (${e.durationMs} ms)\n${clip(e.content)}`);
+        break;
+      case 'end':
+        out.push(`=== ${e.status}: ${e.reason}`);
+        break;
+    }
+  }
+  return out.join('\n');
+}

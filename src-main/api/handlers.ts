@@ -35,6 +35,7 @@ export function createHandlers(s: Services): Handlers {
         store: s.store,
         clock: s.options.clock,
         verification: s.options.verification ?? 'full',
+        provider: recipe.agent ? await s.model() : null,
         onProgress: (p) => s.events.emit('run.progress', p),
       });
     },
@@ -51,7 +52,7 @@ export function createHandlers(s: Services): Handlers {
             stages: report.stages.map((st) => ({ name: st.name, status: st.status, summary: st.summary, findings: st.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line })) })),
           }
         : null;
-      return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification };
+      return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification, steps: s.store.steps.forChange(changeId) };
     },
     'approvals.record': (input) => {
       const change = s.store.changes.get(input.changeId);

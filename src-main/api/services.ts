@@ -1,6 +1,8 @@
 import type { RecipeSummary } from '../../src-shared/model/change.js';
 import type { Clock } from '../app/clock.js';
 import { packageVersion } from '../app/paths.js';
+import { AppError } from '../app/app-error.js';
+import { LlmError, type LlmProvider } from '../llm/provider.js';
 import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
 import { recipeSummary, type Recipe } from '../recipe/recipe.js';
 import { Store } from '../store/store.js';
@@ -16,6 +18,8 @@ export interface ServicesOptions {
   pickFolder?: () => Promise<string | null>;
   /** How proposed changes are verified (default full: every stage before review). */
   verification?: 'fast' | 'full';
+  /** Opens the model for the agent and the judge, once, on the first run; null means no model (deterministic steps only). */
+  openModel?: () => Promise<LlmProvider | null>;
 }
 
 /** Everything the contract handlers use, created once per host process and closed with it. */
@@ -37,7 +41,23 @@ export class Services {
     return requireRecipe(loadRecipes(this.options.promptsDir), id);
   }
 
+  private modelPromise: Promise<LlmProvider | null> | null = null;
+
+  /** The model, opened on first use; a model that fails to open fails that run with its error and is tried again next time. */
+  model(): Promise<LlmProvider | null> {
+    if (!this.options.openModel) return Promise.resolve(null);
+    this.modelPromise ??= this.options.openModel().catch((err: unknown) => {
+      this.modelPromise = null;
+      // The message already names the model file or URL; it is the person's to fix, not an internal error.
+      throw err instanceof LlmError ? new AppError('bad-data', `the model could not be opened: ${err.message}`) : err;
+    });
+    return this.modelPromise;
+  }
+
   close(): void {
+    const model = this.modelPromise;
+    this.modelPromise = null;
+    void model?.then((m) => m?.close()).catch(() => undefined);
     this.store.close();
   }
 }

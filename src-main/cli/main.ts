@@ -1,3 +1,4 @@
+import { LlmError } from '../llm/provider.js';
 import { AppError } from '../app/app-error.js';
 import { systemClock } from '../app/clock.js';
 import { packageVersion } from '../app/paths.js';
@@ -71,7 +72,7 @@ export async function cliMain(argv: string[], io: CliIo): Promise<number> {
       io.err(`plantshift ${cmd.name}: ${err.message}\n\n${cmd.usage}\n`);
       return EXIT_USAGE;
     }
-    if (err instanceof AppError) {
+    if (err instanceof AppError || err instanceof LlmError) {
       io.err(`plantshift ${cmd.name}: ${err.message}\n`);
       return EXIT_USAGE;
     }

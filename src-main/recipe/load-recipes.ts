@@ -55,6 +55,9 @@ export function parseRecipe(text: string, file: string): { recipe: Recipe | null
       fail('transforms', `unknown transform ${JSON.stringify(t)}; known: ${transformIds().join(', ')}`);
     }
   }
+  const agent = f['agent'] ?? true;
+  if (typeof agent !== 'boolean') fail('agent', 'expected true (the coding agent runs after the deterministic steps) or false');
+  else if (!agent && transforms.length === 0) fail('agent', 'a recipe without deterministic transforms needs the agent (agent: true)');
   const spec = parseRecipeSpec(f, (field, message) => fail(field, message));
   if (problems.length || !id || !title) return { recipe: null, problems };
   return {
@@ -65,6 +68,7 @@ export function parseRecipe(text: string, file: string): { recipe: Recipe | null
       appliesTo: appliesTo as string[],
       touchesSafety: touchesSafety as boolean,
       transforms: transforms as string[],
+      agent: agent as boolean,
       ...spec,
       instructions: m[2]!.trim(),
       file,

@@ -9,7 +9,7 @@ export interface Recipe extends RecipeSummary, RecipeSpec {
 }
 
 export function recipeSummary(r: Recipe): RecipeSummary {
-  return { id: r.id, title: r.title, summary: r.summary, appliesTo: r.appliesTo, touchesSafety: r.touchesSafety, transforms: r.transforms };
+  return { id: r.id, title: r.title, summary: r.summary, appliesTo: r.appliesTo, touchesSafety: r.touchesSafety, transforms: r.transforms, agent: r.agent };
 }
 
 export function appliesToPlatform(r: RecipeSummary, platform: string): boolean {

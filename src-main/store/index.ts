@@ -5,3 +5,4 @@ export * from './changes-repo.js';
 export * from './approvals-repo.js';
 export * from './store.js';
 export * from './verifications-repo.js';
+export * from './steps-repo.js';

@@ -64,4 +64,36 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'recorded steps per site: transforms, agent sessions, verifications, judge verdicts',
+    sql: `
+      CREATE TABLE site_steps (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        site_id TEXT NOT NULL,
+        -- Set once the site's change is stored; a site that ended without a change keeps its steps too.
+        change_id INTEGER REFERENCES changes(id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('transform', 'agent', 'verify', 'judge')),
+        status TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        log TEXT NOT NULL,
+        record_json TEXT NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cached_prompt_tokens INTEGER NOT NULL,
+        duration_ms REAL NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (run_id, site_id, seq)
+      );
+      CREATE INDEX site_steps_change ON site_steps(change_id);
+      -- Steps are the record of how a change was made: they are never edited except to link the change.
+      CREATE TRIGGER site_steps_no_delete BEFORE DELETE ON site_steps
+        BEGIN SELECT RAISE(ABORT, 'site steps are append-only'); END;
+      CREATE TRIGGER site_steps_only_link BEFORE UPDATE ON site_steps
+        WHEN OLD.change_id IS NOT NULL OR NEW.record_json IS NOT OLD.record_json OR NEW.log IS NOT OLD.log OR NEW.status IS NOT OLD.status
+        BEGIN SELECT RAISE(ABORT, 'site steps are append-only'); END;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import { ApprovalsRepo } from './approvals-repo.js';
 import { ChangesRepo } from './changes-repo.js';
 import { openDatabase, type Db } from './database.js';
 import { RunsRepo } from './runs-repo.js';
+import { StepsRepo } from './steps-repo.js';
 import { VerificationsRepo } from './verifications-repo.js';
 
 /** The database and its repositories, opened together and closed together. */
@@ -10,6 +11,7 @@ export class Store {
   readonly changes: ChangesRepo;
   readonly approvals: ApprovalsRepo;
   readonly verifications: VerificationsRepo;
+  readonly steps: StepsRepo;
 
   constructor(
     readonly db: Db,
@@ -19,6 +21,7 @@ export class Store {
     this.changes = new ChangesRepo(db);
     this.approvals = new ApprovalsRepo(db);
     this.verifications = new VerificationsRepo(db);
+    this.steps = new StepsRepo(db);
   }
 
   static open(file: string): Store {

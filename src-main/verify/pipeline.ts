@@ -6,6 +6,7 @@ import type { StageResult, VerificationReport } from './report.js';
 import type { SiteVersion } from './site-version.js';
 import { compileStage } from './stage-compile.js';
 import { formalStage } from './stage-formal.js';
+import { judgeStage, type JudgeFn, type RecipeScope } from './stage-judge.js';
 import { simulationStage } from './stage-simulation.js';
 
 /**
@@ -24,6 +25,10 @@ export interface VerifyOptions {
   seed?: number;
   formalBound?: number;
   formalTimeoutMs?: number;
+  /** The recipe's declared scope: a recipe that may not touch safety logic fails the judge stage on a safety-critical change. */
+  scope?: RecipeScope;
+  /** The LLM judge; absent (no model) the judge stage says it was skipped. */
+  judge?: JudgeFn;
 }
 
 type StageBody = () => Omit<StageResult, 'durationMs'> | Promise<Omit<StageResult, 'durationMs'>>;
@@ -77,7 +82,8 @@ export async function verifyChange(before: SiteVersion, after: SiteVersion, o: V
     stages.push(skipped('simulation', 'fast mode: run in full mode before review'));
     stages.push(skipped('formal', 'fast mode: run in full mode before review'));
   }
-  stages.push(skipped('judge', 'the LLM judge is not available in this build'));
+  const judgeInput = { stages: [...stages], safetyCritical: critical.safetyCritical, safetyCriticalReasons: critical.reasons };
+  stages.push(await timed('judge', () => judgeStage(judgeInput, { mode: o.mode, ...(o.scope ? { scope: o.scope } : {}), ...(o.judge ? { judge: o.judge } : {}) })));
   // A failed compile or a safety-critical edit can never be waved through by the other stages.
   const failed = stages.some((s) => s.status === 'fail' || s.status === 'error');
   return {

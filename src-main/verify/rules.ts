@@ -69,6 +69,18 @@ const STAGE_RULES: RuleInfo[] = [
     rationale: 'A check that did not run proves nothing; the verdict cannot be pass until every stage ran.',
     reference: 'IEC 61508-3:2010 7.9 (verification)',
   },
+  {
+    id: 'SCOPE-SAFETY',
+    title: 'A recipe that may not touch safety logic produced a safety-critical change',
+    rationale: "A recipe declares whether it may edit safety POUs and safety variables; a change outside that scope is rejected without asking a model, because scope on safety code is never judged on a guess.",
+    reference: 'prompts/<recipe>.md touches_safety; ISO 13849-1:2023 7.6 (modification of safety-related software)',
+  },
+  {
+    id: 'JUDGE',
+    title: "The review judge's verdict on the change's scope",
+    rationale: 'A language model reads the recipe, the diff and the verification summary and says whether the change does what the recipe asks and nothing else; it is an extra reviewer, never a substitute for the automated stages or the safety officer.',
+    reference: 'prompts/<recipe>.md end_state and success_criteria',
+  },
 ];
 
 /** Every rule a report can name, by id, for the HTML report and `plantshift verify`. */

@@ -1,5 +1,6 @@
 import { useApp } from '../state/store-context.js';
 import { DiffView } from './diff-view.js';
+import { StepsPanel } from './steps-panel.js';
 import { VerificationPanel } from './verification-panel.js';
 
 const ROLES = ['Safety officer', 'Control engineer', 'Maintenance lead'];
@@ -12,6 +13,8 @@ export function ChangeReview() {
   const setActiveFile = useApp((s) => s.setActiveFile);
   const setDraft = useApp((s) => s.setDraft);
   const decide = useApp((s) => s.decide);
+  // The stored change does not carry the run's needs-human status; the run that produced it, if still shown, does.
+  const needsHuman = useApp((s) => s.run?.sites.some((r) => r.changeId === s.change?.change.id && r.status === 'needs-human') ?? false);
   if (!detail) {
     return (
       <section className="panel review empty">
@@ -19,7 +22,7 @@ export function ChangeReview() {
       </section>
     );
   }
-  const { change, files, approvals, verification } = detail;
+  const { change, files, approvals, verification, steps } = detail;
   const file = files.find((f) => f.path === activeFile) ?? files[0];
   // The same rules the main process enforces, shown before the click: never approve a failed verification,
   // and a safety-critical change needs the Safety officer.
@@ -37,6 +40,11 @@ export function ChangeReview() {
           {change.status}
         </span>
       </h2>
+      {needsHuman && (
+        <p className="attention" role="note" data-testid="needs-human">
+          A person must look at this change: the judge vetoed it twice or could not decide. Read how it was made below before deciding.
+        </p>
+      )}
       <div className="tabs" role="tablist">
         {files.map((f) => (
           <button key={f.path} role="tab" aria-selected={f === file} className={f === file ? 'tab active' : 'tab'} onClick={() => setActiveFile(f.path)}>
@@ -45,6 +53,7 @@ export function ChangeReview() {
         ))}
       </div>
       <VerificationPanel v={verification} />
+      <StepsPanel steps={steps} />
       {file && <DiffView file={file} />}
       <form
         className="approval"

@@ -85,7 +85,7 @@ export const events = {
   'run.progress': z.object({
     runId: z.number().int(),
     siteId: z.string(),
-    phase: z.enum(['started', 'finished']),
+    phase: z.enum(['started', 'step', 'finished']),
     status: SiteRunStatusSchema.nullable(),
     message: z.string(),
   }),

@@ -8,12 +8,32 @@ export const RecipeSummarySchema = z.object({
   touchesSafety: z.boolean(),
   /** Deterministic transform steps run before (or instead of) the agent. */
   transforms: z.array(z.string()),
+  /** Whether the recipe needs the coding agent after its deterministic steps. */
+  agent: z.boolean(),
 });
 export type RecipeSummary = z.infer<typeof RecipeSummarySchema>;
 
-export const SITE_RUN_STATUSES = ['changed', 'unchanged', 'skipped', 'failed'] as const;
+/**
+ * changed: a verified change awaits review. needs-human: the judge vetoed the agent's change twice (or could not
+ * decide); the change is stored for a person to look at. Only changed, unchanged and skipped are a clean end.
+ */
+export const SITE_RUN_STATUSES = ['changed', 'unchanged', 'skipped', 'needs-human', 'failed'] as const;
 export const SiteRunStatusSchema = z.enum(SITE_RUN_STATUSES);
 export type SiteRunStatus = z.infer<typeof SiteRunStatusSchema>;
+
+/** What the language model was asked for one site, summed over the agent's and the judge's requests. */
+export const LlmUsageSchema = z.object({
+  requests: z.number().int(),
+  promptTokens: z.number().int(),
+  completionTokens: z.number().int(),
+  /** Prompt tokens not evaluated again because a shared prefix (the recipe's prompt) was kept in the KV cache. */
+  cachedPromptTokens: z.number().int(),
+  /** Requests that reused a cached prefix. */
+  prefixHits: z.number().int(),
+  /** Time spent waiting for the model. */
+  modelMs: z.number(),
+});
+export type LlmUsage = z.infer<typeof LlmUsageSchema>;
 
 export const SiteRunResultSchema = z.object({
   siteId: z.string(),
@@ -27,6 +47,13 @@ export const SiteRunResultSchema = z.object({
   /** Verdict of the verification pipeline on the proposed change; null when there was no change. */
   verdict: z.enum(['pass', 'fail']).nullable(),
   safetyCritical: z.boolean(),
+  /** Error and warning findings in the change's verification report. */
+  findings: z.number().int(),
+  /** The agent's part in one phrase: "finished in 6 turns", "skipped: no model", "not used by this recipe". */
+  agent: z.string(),
+  /** The judge's part: "in scope", "vetoed twice", "skipped: no model". */
+  judge: z.string(),
+  llm: LlmUsageSchema,
 });
 export type SiteRunResult = z.infer<typeof SiteRunResultSchema>;
 
@@ -99,10 +126,28 @@ export const VerificationSummarySchema = z.object({
 });
 export type VerificationSummary = z.infer<typeof VerificationSummarySchema>;
 
+export const SITE_STEP_KINDS = ['transform', 'agent', 'verify', 'judge'] as const;
+
+/** One recorded step of how a site's change was made, in order: deterministic transforms, agent sessions, verifications, judge verdicts. */
+export const SiteStepSchema = z.object({
+  seq: z.number().int(),
+  kind: z.enum(SITE_STEP_KINDS),
+  status: z.string(),
+  summary: z.string(),
+  promptTokens: z.number().int(),
+  completionTokens: z.number().int(),
+  cachedPromptTokens: z.number().int(),
+  durationMs: z.number(),
+  /** The step as readable text: the transcript with every tool call and result, the diff, the check results. */
+  log: z.string(),
+});
+export type SiteStep = z.infer<typeof SiteStepSchema>;
+
 export const ChangeDetailSchema = z.object({
   change: ChangeSummarySchema,
   files: z.array(ChangedFileSchema),
   approvals: z.array(ApprovalSchema),
   verification: VerificationSummarySchema.nullable(),
+  steps: z.array(SiteStepSchema),
 });
 export type ChangeDetail = z.infer<typeof ChangeDetailSchema>;

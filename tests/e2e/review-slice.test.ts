@@ -13,6 +13,7 @@ import { startBridge, type Bridge } from '../../src-main/bridge/bridge-server.js
 import { EXAMPLE_FLEET, REPO } from '../helpers/temp.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { ChangeDetail, RunResult, SiteStep } from '../../src-shared/model/change.js';
 import { launchChromium, watchPage, type PageWatch } from './browser.js';
 
 const OUTPUT = join(REPO, 'test-results', 'e2e');
@@ -48,6 +49,19 @@ async function openApp(): Promise<{ page: Page; watch: PageWatch }> {
   return { page, watch };
 }
 
+/** The example fleet grows over time; each test runs on the sites it names so its counts and timing stay fixed. */
+async function selectOnly(page: Page, ids: readonly string[]): Promise<void> {
+  for (const id of ids) await page.getByRole('checkbox', { name: `select ${id}` }).waitFor();
+  const boxes = page.getByTestId('site-list').getByRole('checkbox');
+  for (let i = 0; i < (await boxes.count()); i++) {
+    const box = boxes.nth(i);
+    const id = ((await box.getAttribute('aria-label')) ?? '').replace(/^select /, '');
+    if (ids.includes(id)) await box.check();
+    else if (await box.isChecked()) await box.uncheck();
+  }
+  await expect.poll(() => page.getByTestId('run-start').innerText()).toBe(`Run on ${ids.length} site${ids.length === 1 ? '' : 's'}`);
+}
+
 function offlineOnly(watch: PageWatch): string[] {
   const origin = `http://127.0.0.1:${bridge.port}/`;
   return watch.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
@@ -60,18 +74,30 @@ describe('review slice in Chromium through the browser bridge', () => {
     await page.getByTestId('fleet-path').fill(EXAMPLE_FLEET);
     await page.getByTestId('fleet-open').click();
     const siteRows = page.getByTestId('site-list').locator('tbody tr');
-    await expect.poll(() => siteRows.count()).toBe(4);
+    await expect.poll(() => siteRows.count()).toBeGreaterThanOrEqual(SITES.length);
     for (const id of SITES) await expect.poll(() => page.getByTestId(`site-${id}`).innerText()).toContain(id);
     expect(await page.getByTestId('site-press-line-2').innerText()).toContain('Hydraulic press, line 2');
+    await selectOnly(page, SITES);
 
     await page.getByTestId('recipe-select').selectOption('revision-note');
+    expect(await page.getByTestId('recipe-mode').innerText()).toMatch(/^Deterministic only \(1 deterministic step\)/);
     await page.getByTestId('run-start').click();
+    // While the run goes on, each site's steps are listed under it as they happen.
+    await page.getByTestId('run-progress').locator('.progress-steps li', { hasText: 'transform: revision-note: changed src/Main.st' }).first().waitFor({ timeout: 60_000 });
     const results = page.getByTestId('run-results').locator('tbody tr');
     // Each change is verified in full (compile, safety, simulation, formal) before it is shown.
-    await expect.poll(() => results.count(), { timeout: 110_000, interval: 500 }).toBe(4);
+    await expect.poll(() => results.count(), { timeout: 110_000, interval: 500 }).toBe(SITES.length);
+    const headers = await page.getByTestId('run-results').locator('thead th').allInnerTexts();
+    expect(headers.filter(Boolean)).toEqual(['Site', 'Status', 'Files', 'Lines', 'Verdict', 'Findings', 'Agent', 'Judge', 'Tokens', 'Time', 'Result']);
     for (const id of SITES) {
       expect(await page.getByTestId(`result-${id}`).innerText()).toMatch(/changed/);
       expect(await page.getByTestId(`verdict-${id}`).innerText()).toMatch(/pass/);
+      expect(await page.getByTestId(`findings-${id}`).innerText()).toMatch(/^\d+$/);
+      expect(await page.getByTestId(`agent-${id}`).innerText()).toBe('not used by this recipe');
+      expect(await page.getByTestId(`judge-${id}`).innerText()).toBe('-');
+      // No model was asked: a deterministic recipe spends no tokens.
+      expect(await page.getByTestId(`tokens-${id}`).innerText()).toBe('-');
+      expect(await page.getByTestId(`time-${id}`).innerText()).toMatch(/^\d+\.\d s$/);
     }
 
     await page.getByTestId('review-press-line-2').click();
@@ -81,6 +107,24 @@ describe('review slice in Chromium through the browser bridge', () => {
     expect(await page.getByTestId('change-status').innerText()).toBe('pending');
     expect(await page.getByTestId('verdict').innerText()).toBe('PASS');
     for (const stage of ['compile', 'safety', 'simulation', 'formal', 'judge']) await page.getByTestId(`stage-${stage}`).waitFor({ state: 'attached' });
+
+    // How the change was made: the deterministic transform, then the verification, in that order.
+    const steps = page.getByTestId('steps');
+    expect(await steps.locator('h3').innerText()).toBe('How this change was made');
+    const kinds = await steps.locator('li[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds.indexOf('transform')).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf('verify')).toBeGreaterThan(kinds.indexOf('transform'));
+    expect(await page.getByTestId('step-1').getAttribute('data-kind')).toBe('transform');
+    const transform = steps.locator('li[data-kind="transform"]').first();
+    const verify = steps.locator('li[data-kind="verify"]').first();
+    expect(await transform.locator('summary').innerText()).toContain('revision-note: changed src/Main.st');
+    expect(await verify.locator('summary').innerText()).toMatch(/verify\s+pass\s+compile pass, safety pass/);
+    // A log stays closed until asked for; opening the transform step shows the diff it made.
+    const log = transform.locator('pre.step-log');
+    expect(await log.isVisible()).toBe(false);
+    await transform.locator('summary').click();
+    await expect.poll(() => log.isVisible()).toBe(true);
+    expect(await log.innerText()).toMatch(/^\+.*2026-11-25 +Plantshift run \d+: Record the Plantshift run in the revision history/m);
 
     // The diff is drawn by the bundled Monaco: the inserted revision line is shown as an insertion.
     const modified = page.locator('.monaco-diff-editor .editor.modified .view-lines');
@@ -125,10 +169,9 @@ describe('review slice in Chromium through the browser bridge', () => {
 
     await page.getByTestId('fleet-path').fill(EXAMPLE_FLEET);
     await page.getByTestId('fleet-open').click();
-    await page.getByRole('checkbox', { name: 'select conveyor-line-1' }).uncheck();
-    await page.getByRole('checkbox', { name: 'select mixing-tank-3' }).uncheck();
-    await page.getByRole('checkbox', { name: 'select press-line-2' }).uncheck();
-    await expect.poll(() => page.getByTestId('run-start').innerText()).toBe('Run on 1 site');
+    await selectOnly(page, ['packaging-cell-4']);
+    // The first recipe in the list is not necessarily this one now that there are several.
+    await page.getByTestId('recipe-select').selectOption('revision-note');
     await page.getByTestId('run-start').click();
     await page.getByTestId('review-packaging-cell-4').waitFor({ timeout: 110_000 });
     await page.getByTestId('review-packaging-cell-4').click();
@@ -139,6 +182,80 @@ describe('review slice in Chromium through the browser bridge', () => {
     await expect.poll(() => page.getByTestId('change-status').innerText()).toBe('rejected');
     expect(offlineOnly(watch)).toEqual([]);
     // A bad path is an answer shown to the person, not a failed request or a script error.
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('makes a change that needs a person stand out, with the model usage and the agent transcript', { timeout: 240_000 }, async () => {
+    // Only a real model produces a judge veto and token counts, and these tests run without one: the run's and the
+    // change's replies are rewritten in the browser, after the bridge's checks, to what such a run returns.
+    const { page, watch } = await openApp();
+    const transcript = Array.from({ length: 400 }, (_, i) => `turn ${Math.floor(i / 40) + 1}: read_file src/Main.st (line ${i + 1})`).join('\n');
+    await page.route('**/api/run.start', async (route) => {
+      const reply = (await (await route.fetch()).json()) as { ok: true; value: RunResult };
+      for (const site of reply.value.sites) {
+        if (site.siteId !== 'conveyor-line-1') continue;
+        Object.assign(site, {
+          status: 'needs-human',
+          verdict: 'fail',
+          message: `change #${site.changeId}: verification FAILED (judge); the judge vetoed the change on attempt 2; a person must decide`,
+          findings: 2,
+          agent: 'finished (6 turns, 2 attempts)',
+          judge: 'vetoed on the last attempt',
+          llm: { requests: 8, promptTokens: 24_000, completionTokens: 900, cachedPromptTokens: 18_000, prefixHits: 6, modelMs: 42_000 },
+        });
+      }
+      await route.fulfill({ json: reply });
+    });
+    await page.route('**/api/changes.get', async (route) => {
+      const reply = (await (await route.fetch()).json()) as { ok: true; value: ChangeDetail };
+      const [transform, ...rest] = reply.value.steps;
+      const step = { cachedPromptTokens: 0, promptTokens: 0, completionTokens: 0, durationMs: 0, log: '' };
+      const steps: SiteStep[] = [
+        transform!,
+        { ...step, seq: 0, kind: 'agent', status: 'finished', summary: 'attempt 1: finished after 6 turn(s)', promptTokens: 20_000, completionTokens: 800, cachedPromptTokens: 15_000, durationMs: 38_000, log: transcript },
+        ...rest,
+        { ...step, seq: 0, kind: 'judge', status: 'fail', summary: 'the change touches Safety_Logic', promptTokens: 4_000, completionTokens: 100, durationMs: 4_000, log: '[reply]\nout of scope' },
+      ];
+      reply.value.steps = steps.map((s, i) => ({ ...s, seq: i + 1 }));
+      await route.fulfill({ json: reply });
+    });
+
+    await page.getByTestId('fleet-path').fill(EXAMPLE_FLEET);
+    await page.getByTestId('fleet-open').click();
+    await selectOnly(page, ['conveyor-line-1']);
+    await page.getByTestId('recipe-select').selectOption('revision-note');
+    await page.getByTestId('run-start').click();
+    const row = page.getByTestId('result-conveyor-line-1');
+    await row.waitFor({ timeout: 110_000 });
+    expect(await row.getAttribute('class')).toContain('needs-human');
+    expect(await row.locator('.badge.needs-human').innerText()).toBe('needs-human');
+    expect(await row.innerText()).toContain('A person must look at this change.');
+    expect(await page.getByTestId('needs-human-note').innerText()).toMatch(/^1 site needs a person/);
+    expect(await page.getByTestId('findings-conveyor-line-1').innerText()).toBe('2');
+    expect(await page.getByTestId('agent-conveyor-line-1').innerText()).toBe('finished (6 turns, 2 attempts)');
+    expect(await page.getByTestId('judge-conveyor-line-1').innerText()).toBe('vetoed on the last attempt');
+    const tokens = page.getByTestId('tokens-conveyor-line-1');
+    expect(await tokens.innerText()).toMatch(/^24,900\s+18,000 cached · 6 hits$/);
+    expect(await tokens.locator('[title]').getAttribute('title')).toBe(
+      '24,000 prompt + 900 completion tokens in 8 requests; 18,000 prompt tokens cached (6 prefix hits); model time 42.0 s',
+    );
+
+    await page.getByTestId('review-conveyor-line-1').click();
+    await page.getByTestId('needs-human').waitFor();
+    const steps = page.getByTestId('steps');
+    expect(await steps.locator('li[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['transform', 'agent', 'verify', 'judge']);
+    expect(await page.getByTestId('step-2').locator('summary').innerText()).toContain('20,000 prompt + 800 completion tokens, 15,000 cached · 38.0 s');
+    expect(await page.getByTestId('step-4').locator('summary').innerText()).toMatch(/judge\s+fail\s+the change touches Safety_Logic/);
+    // A long transcript scrolls inside its step instead of pushing the diff and the approval form away.
+    await page.getByTestId('step-2').locator('summary').click();
+    const log = page.getByTestId('step-log-2');
+    await expect.poll(() => log.isVisible()).toBe(true);
+    const box = await log.evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight }));
+    expect(box.client).toBeLessThanOrEqual(320);
+    expect(box.scroll).toBeGreaterThan(box.client);
+    await page.screenshot({ path: join(OUTPUT, 'needs-human.png'), fullPage: true });
+    expect(offlineOnly(watch)).toEqual([]);
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -234,9 +234,11 @@ describe('events', () => {
           const [eventLine, dataLine] = block.split('\n');
           return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) as Record<string, unknown> };
         });
-      expect(events.map((e) => e.event)).toEqual(['run.progress', 'run.progress']);
+      expect(events.map((e) => e.event)).toEqual(['run.progress', 'run.progress', 'run.progress', 'run.progress']);
       expect(events.map((e) => e.data)).toEqual([
         { runId: run.runId, siteId: 'press-line-2', phase: 'started', status: null, message: 'running revision-note' },
+        { runId: run.runId, siteId: 'press-line-2', phase: 'step', status: null, message: 'transform: revision-note: changed src/Main.st' },
+        { runId: run.runId, siteId: 'press-line-2', phase: 'step', status: null, message: expect.stringMatching(/^verify: compile pass, safety pass, /) },
         { runId: run.runId, siteId: 'press-line-2', phase: 'finished', status: 'changed', message: run.sites[0]!.message },
       ]);
       await reader.cancel();

@@ -8,7 +8,9 @@ import { cliMain } from '../../src-main/cli/main.js';
 import { Store } from '../../src-main/store/store.js';
 import { copyExampleFleet, REPO, tempDir } from '../helpers/temp.js';
 
-const SITE_IDS = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];
+const SITE_IDS = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
+// revision-note needs ST sources (its precondition); filler-line-5 is a PLCopen XML project, so it is skipped.
+const ST_SITES = SITE_IDS.filter((id) => id !== 'filler-line-5');
 const COMMAND_NAMES = ['run', 'sites', 'recipes', 'serve', 'help'];
 
 let home: string;
@@ -94,9 +96,13 @@ describe('run', () => {
     expect(header, r.out).toBeGreaterThanOrEqual(0);
     expect(lines[header + 1]).toMatch(/^-+( +-+)+$/);
     const rows = lines.slice(header + 2, header + 2 + SITE_IDS.length);
-    SITE_IDS.forEach((id, i) => expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+pass\\s+1\\s+1\\s+0\\b`)));
-    expect(r.out).toContain('4 changed, 0 unchanged, 0 skipped, 0 failed');
-    expect(changeCount(db)).toBe(4);
+    SITE_IDS.forEach((id, i) => {
+      if (ST_SITES.includes(id)) expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+pass\\s+1\\s+\\+1/-0\\s+0\\s+not used by this recipe\\s+-\\s+-\\s+-\\s+\\d+\\.\\d s\\b`));
+      else expect(rows[i]).toMatch(new RegExp(`^${id}\\s+skipped\\s+-\\s+-\\s+0\\b.*precondition not met: no file of the site matches src/\\*\\.st$`));
+    });
+    expect(r.out).toContain('5 changed, 0 unchanged, 1 skipped, 0 need a human, 0 failed');
+    expect(r.out).toContain('  press-line-2: running revision-note\n    transform: revision-note: changed src/Main.st\n');
+    expect(changeCount(db)).toBe(5);
     // The example fleet in the repository is only read.
     expect(readFileSync(join(REPO, 'examples/fleet/press-line-2/src/Main.st'), 'utf8')).not.toContain('Plantshift run');
   });
@@ -105,12 +111,11 @@ describe('run', () => {
     const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--json');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out) as { runId: number; sites: { siteId: string; status: string }[] };
-    expect(result.sites).toHaveLength(4);
     expect(result.sites.map((s) => s.siteId)).toEqual(SITE_IDS);
-    expect(result.sites.every((s) => s.status === 'changed')).toBe(true);
+    expect(result.sites.filter((s) => s.status === 'changed').map((s) => s.siteId)).toEqual(ST_SITES);
     const db = join(home, 'plantshift.db');
     expect(existsSync(db)).toBe(true);
-    expect(changeCount(db)).toBe(4);
+    expect(changeCount(db)).toBe(5);
   });
 
   it('--site runs only the named sites', async () => {
@@ -123,7 +128,7 @@ describe('run', () => {
     const r = await cli('run', 'no-such-recipe', '--fleet', 'examples/fleet');
     expect(r.code).toBe(2);
     expect(r.err).toContain('no-such-recipe');
-    expect(r.err).toContain('available: revision-note');
+    expect(r.err).toMatch(/available: .*\brevision-note\b/);
     expect(existsSync(join(home, 'plantshift.db'))).toBe(false);
   });
 
@@ -160,8 +165,8 @@ describe('run', () => {
     const r = await cli('run', 'revision-note', '--fleet', fleet, '--json');
     expect(r.code).toBe(1);
     const result = JSON.parse(r.out) as { sites: { siteId: string; status: string; message: string }[] };
-    expect(result.sites.map((s) => s.status)).toEqual(['changed', 'changed', 'changed', 'failed']);
-    expect(result.sites[3]!.message).toContain(file);
+    expect(result.sites.map((s) => s.status)).toEqual(['changed', 'skipped', 'changed', 'changed', 'failed', 'changed']);
+    expect(result.sites[4]!.message).toContain(file);
   });
 });
 
@@ -223,7 +228,7 @@ describe('run options', () => {
     const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--exclude', 'press-line-2', '--exclude', 'mixing-tank-3', '--dry-run', '--fast', '--db', db);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('dry run: nothing is stored');
-    expect(r.out).toContain('2 changed, 0 unchanged, 0 skipped, 0 failed');
+    expect(r.out).toContain('3 changed, 0 unchanged, 1 skipped, 0 need a human, 0 failed');
     expect(r.out).not.toMatch(/^press-line-2/m);
     expect(existsSync(db)).toBe(false);
     const bad = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--exclude', 'press-line-99');

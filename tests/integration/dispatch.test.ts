@@ -145,7 +145,7 @@ describe('dispatch flow', () => {
   it('opens a fleet, runs a recipe, reviews and approves a change', async () => {
     const fleetPath = copyExampleFleet();
     const fleet = await ok<FleetSummary>('fleet.open', { path: fleetPath });
-    expect(fleet.sites).toHaveLength(4);
+    expect(fleet.sites).toHaveLength(6);
 
     const recipes = await ok<RecipeSummary[]>('recipes.list', {});
     expect(recipes.map((r) => r.id)).toContain('revision-note');
@@ -154,13 +154,14 @@ describe('dispatch flow', () => {
     const progress: unknown[] = [];
     services.events.subscribe((event, payload) => progress.push({ event, payload }));
     const run = await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: [] });
-    expect(run.sites.map((s) => s.status)).toEqual(['changed', 'changed', 'changed', 'changed']);
-    expect(progress).toHaveLength(8);
+    // filler-line-5 is a PLCopen XML project: revision-note's precondition (ST sources) skips it.
+    expect(run.sites.map((s) => s.status)).toEqual(['changed', 'skipped', 'changed', 'changed', 'changed', 'changed']);
+    expect(progress.filter((p) => (p as { payload: { phase: string } }).payload.phase !== 'step')).toHaveLength(12);
 
     const changes = await ok<ChangeSummary[]>('changes.list', { runId: run.runId });
-    expect(changes).toHaveLength(4);
+    expect(changes).toHaveLength(5);
     expect(changes.every((c) => c.status === 'pending')).toBe(true);
-    expect(await ok<ChangeSummary[]>('changes.list', {})).toHaveLength(4);
+    expect(await ok<ChangeSummary[]>('changes.list', {})).toHaveLength(5);
 
     const target = changes.find((c) => c.siteId === 'press-line-2')!;
     const detail = await ok<ChangeDetail>('changes.get', { changeId: target.id });

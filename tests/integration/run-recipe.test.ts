@@ -12,7 +12,9 @@ import { runRecipe, type RunProgress } from '../../src-main/run/run-recipe.js';
 import { Store } from '../../src-main/store/store.js';
 import { copyExampleFleet, tempDir } from '../helpers/temp.js';
 
-const SITE_IDS = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];
+const SITE_IDS = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
+// revision-note needs ST sources (its precondition); filler-line-5 is a PLCopen XML project, so it is skipped.
+const ST_SITES = SITE_IDS.filter((id) => id !== 'filler-line-5');
 const clock = fixedClock('2026-11-25T10:00:00Z');
 
 let store: Store;
@@ -41,7 +43,7 @@ function runCount(): number {
 }
 
 describe('runRecipe revision-note over the example fleet', () => {
-  it('changes every site by one added line and only reads the fleet', async () => {
+  it('changes every ST site by one added line and only reads the fleet', async () => {
     const dir = copyExampleFleet();
     const before = hashTree(dir);
     expect(before.size).toBeGreaterThan(20);
@@ -52,7 +54,8 @@ describe('runRecipe revision-note over the example fleet', () => {
     expect(result.startedAt).toBe('2026-11-25T10:00:00.000Z');
     expect(result.finishedAt).toBe('2026-11-25T10:00:00.000Z');
     expect(result.sites.map((s) => s.siteId)).toEqual(SITE_IDS);
-    for (const s of result.sites) {
+    expect(result.sites.find((s) => s.siteId === 'filler-line-5')).toMatchObject({ status: 'skipped', changeId: null, message: 'precondition not met: no file of the site matches src/*.st' });
+    for (const s of result.sites.filter((x) => x.siteId !== 'filler-line-5')) {
       expect(s, s.siteId).toMatchObject({ status: 'changed', filesChanged: 1, linesAdded: 1, linesRemoved: 0 });
       expect(s.changeId).not.toBeNull();
       expect(s.message).toContain(`#${s.changeId}`);
@@ -62,12 +65,12 @@ describe('runRecipe revision-note over the example fleet', () => {
 
     const run = store.runs.get(result.runId);
     expect(run).toMatchObject({ status: 'finished', recipeId: 'revision-note', fleetPath: dir });
-    expect(store.changes.list(result.runId).map((c) => c.siteId)).toEqual(SITE_IDS);
+    expect(store.changes.list(result.runId).map((c) => c.siteId)).toEqual(ST_SITES);
   });
 
   it('stores a change whose after text holds the dated note and whose diff adds one line', async () => {
     const dir = copyExampleFleet();
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast' });
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: ST_SITES, store, clock, verification: 'fast' });
     for (const s of result.sites) {
       const change = store.changes.get(s.changeId!);
       expect(change).toMatchObject({ runId: result.runId, siteId: s.siteId, recipeId: 'revision-note', status: 'pending', filesChanged: 1 });
@@ -126,8 +129,8 @@ describe('runRecipe revision-note over the example fleet', () => {
     expect(failed.message).toContain(file);
     expect(failed.message).toContain('platform');
     const others = result.sites.filter((s) => s.siteId !== 'press-line-2');
-    expect(others.map((s) => s.status)).toEqual(['changed', 'changed', 'changed']);
-    expect(store.changes.list(result.runId)).toHaveLength(3);
+    expect(others.map((s) => s.status)).toEqual(['changed', 'skipped', 'changed', 'changed', 'changed']);
+    expect(store.changes.list(result.runId)).toHaveLength(4);
     expect(store.runs.get(result.runId)?.status).toBe('finished');
   });
 
@@ -138,6 +141,7 @@ describe('runRecipe revision-note over the example fleet', () => {
     const byId = Object.fromEntries(result.sites.map((s) => [s.siteId, s]));
     expect(byId['conveyor-line-1']!.status).toBe('changed');
     expect(byId['packaging-cell-4']!.status).toBe('changed');
+    expect(byId['pump-station-6']!.status).toBe('changed');
     for (const [id, platform] of [
       ['mixing-tank-3', 'openplc'],
       ['press-line-2', 'twincat'],
@@ -146,15 +150,18 @@ describe('runRecipe revision-note over the example fleet', () => {
       expect(byId[id]!.message).toContain('codesys');
       expect(byId[id]!.message).toContain(platform);
     }
-    expect(store.changes.list(result.runId)).toHaveLength(2);
+    expect(store.changes.list(result.runId)).toHaveLength(3);
   });
 
-  it('reports progress as a started/finished pair per site, in order', async () => {
+  it('reports progress as a started/finished pair per site, in order, with the steps in between', async () => {
     const dir = copyExampleFleet();
     const file = join(dir, 'conveyor-line-1', 'site.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('entry: Main', 'entry: 1Main'));
-    const events: RunProgress[] = [];
-    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast', onProgress: (p) => events.push(p) });
+    const all: RunProgress[] = [];
+    const result = await runRecipe({ fleet: openFleet(dir), recipe, siteIds: [], store, clock, verification: 'fast', onProgress: (p) => all.push(p) });
+    const steps = all.filter((p) => p.phase === 'step');
+    expect(steps.filter((p) => p.siteId === 'press-line-2').map((p) => p.message)).toEqual(['transform: revision-note: changed src/Main.st', 'verify: compile pass, safety pass, simulation skipped, formal skipped']);
+    const events = all.filter((p) => p.phase !== 'step');
     expect(events).toHaveLength(SITE_IDS.length * 2);
     SITE_IDS.forEach((id, i) => {
       const started = events[2 * i]!;

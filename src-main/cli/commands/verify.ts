@@ -15,7 +15,8 @@ export const verifyCommand: Command = {
 DIR is a site folder (site.yaml + sources). Runs the verification pipeline in its fixed order: compile,
 safety (static rules; always runs, cannot be turned off), simulation on the soft-PLC (scenarios, e-stop,
 restart and guard properties, old against new), formal (bounded model checking of the safety properties),
-judge (skipped in this build). Every finding carries its evidence: rule, location, counterexample trace.
+judge (reported skipped here: the LLM judge needs a recipe and a model and runs within plantshift run).
+Every finding carries its evidence: rule, location, counterexample trace.
 
 Options:
   --json       print {"verdict","safetyCritical","stages":[{"name","status","findings":[{"rule","severity",

@@ -1,6 +1,13 @@
 import type { SiteConfig } from '../../../src-shared/model/site.js';
 import type { SourceFile } from '../../fleet/site-sources.js';
 
+/** Something a transform left undone and a person should know about (a body it could not convert, and why). */
+export interface TransformNote {
+  /** The source file, relative to the site, as in SourceFile.path. */
+  path: string;
+  message: string;
+}
+
 export interface TransformContext {
   site: SiteConfig;
   runId: number;
@@ -8,6 +15,11 @@ export interface TransformContext {
   recipeTitle: string;
   /** ISO date (YYYY-MM-DD) of the run, from the injected clock. */
   date: string;
+  /**
+   * Receives what a transform deliberately left as it was. Optional so existing callers keep working; a transform
+   * never depends on it being set, because its changed files alone must be a complete, correct result.
+   */
+  report?: (note: TransformNote) => void;
 }
 
 /**

@@ -1,0 +1,96 @@
+import type { ChangedFile } from '../../src-shared/model/change.js';
+import type { SiteConfig, SiteSummary } from '../../src-shared/model/site.js';
+import type { Clock } from '../app/clock.js';
+import { diffLines, diffStats, splitLines, unifiedDiff } from '../change/line-diff.js';
+import { buildSiteProgram } from '../fleet/site-program.js';
+import type { SourceFile } from '../fleet/site-sources.js';
+import { loadScenarios, toSiteVersion } from '../fleet/site-version-loader.js';
+import type { Recipe } from '../recipe/recipe.js';
+import type { Store } from '../store/store.js';
+import { verifyChange } from '../verify/pipeline.js';
+import type { VerificationReport } from '../verify/report.js';
+import type { JudgeFn } from '../verify/stage-judge.js';
+import type { SiteRecorder } from './site-recorder.js';
+
+export interface ProposedChange {
+  files: ChangedFile[];
+  linesAdded: number;
+  linesRemoved: number;
+  /** The change's unified diff, all files. */
+  diff: string;
+}
+
+/** The files whose text differs between the original sources and `current`, with diffs and line counts. */
+export function proposedChange(original: readonly SourceFile[], current: ReadonlyMap<string, string>): ProposedChange {
+  const files = original
+    .filter((f) => current.get(f.path) !== undefined && current.get(f.path) !== f.text)
+    .map((f) => {
+      const after = current.get(f.path)!;
+      return { path: f.path, before: f.text, after, unifiedDiff: unifiedDiff(f.path, f.text, after) };
+    });
+  let linesAdded = 0;
+  let linesRemoved = 0;
+  for (const f of files) {
+    const s = diffStats(diffLines(splitLines(f.before), splitLines(f.after)));
+    linesAdded += s.added;
+    linesRemoved += s.removed;
+  }
+  return { files, linesAdded, linesRemoved, diff: files.map((f) => f.unifiedDiff).join('') };
+}
+
+export interface VerifyRequest {
+  site: SiteSummary;
+  config: SiteConfig;
+  recipe: Recipe;
+  original: readonly SourceFile[];
+  current: ReadonlyMap<string, string>;
+  mode: 'fast' | 'full';
+  clock: Clock;
+  judge?: JudgeFn;
+}
+
+/** Runs the verification pipeline on the site as `current` has it against the original sources. */
+export async function verifySiteChange(r: VerifyRequest): Promise<VerificationReport> {
+  const afterSources = r.original.map((f) => ({ path: f.path, text: r.current.get(f.path) ?? f.text }));
+  const before = toSiteVersion(buildSiteProgram(r.site.dir, r.config, [...r.original]), 'before');
+  const after = toSiteVersion(buildSiteProgram(r.site.dir, r.config, afterSources), 'after');
+  return verifyChange(before, after, {
+    mode: r.mode,
+    clock: r.clock,
+    scenarios: loadScenarios(r.site.dir, [...r.config.scenarios, ...r.recipe.requiredScenarios]),
+    allowedDifferences: r.recipe.allowedDifferences,
+    scope: { recipeId: r.recipe.id, touchesSafety: r.recipe.touchesSafety },
+    ...(r.judge ? { judge: r.judge } : {}),
+  });
+}
+
+/** Stores the change, its report and the link from the site's recorded steps, in one transaction. */
+export function storeChange(store: Store, recorder: SiteRecorder, c: { runId: number; config: SiteConfig; siteDir: string; recipeId: string; createdAt: string; change: ProposedChange; report: VerificationReport }): number {
+  return store.db.transaction(() => {
+    const id = store.changes.insert({
+      runId: c.runId,
+      siteId: c.config.id,
+      siteDir: c.siteDir,
+      recipeId: c.recipeId,
+      createdAt: c.createdAt,
+      files: c.change.files,
+      linesAdded: c.change.linesAdded,
+      linesRemoved: c.change.linesRemoved,
+    });
+    store.verifications.insert(id, c.report);
+    recorder.link(id);
+    return id;
+  })();
+}
+
+/** One line per stage, for the step log and the progress output. */
+export function reportLines(report: VerificationReport): string[] {
+  return report.stages.flatMap((s) => [
+    `${s.name}: ${s.status} - ${s.summary}`,
+    ...s.findings.filter((f) => f.severity !== 'info').map((f) => `  ${f.severity} ${f.rule}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''}: ${f.message}`),
+  ]);
+}
+
+export function findingCount(report: VerificationReport): number {
+  return report.stages.reduce((n, s) => n + s.findings.filter((f) => f.severity !== 'info').length, 0);
+}
