@@ -43,7 +43,7 @@ interface SiteRun {
 export async function runSite(site: SiteSummary, recipe: Recipe, runId: number, req: RunRequest, onStep: (message: string) => void): Promise<SiteOutcome> {
   const base = { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0 };
   const zero = { requests: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, prefixHits: 0, modelMs: 0 };
-  const agentNotes = { agent: recipe.agent ? (req.provider ? 'not run' : `skipped: ${NO_MODEL}`) : 'not used by this recipe', judge: '-', llm: zero };
+  const agentNotes = { agent: recipe.agent ? (req.provider ? 'not run' : 'skipped: no model') : 'not used by this recipe', judge: '-', llm: zero };
   const none = { ...base, ...agentNotes };
   if (!isRunnable(site) || !site.config) {
     const first = site.problems[0];
@@ -148,7 +148,7 @@ const judgeNote = (report: VerificationReport): string => {
 /** Deterministic steps only: the recipe needs no agent, or no model was given (and the report says so). */
 async function withoutAgent(s: SiteRun, current: ReadonlyMap<string, string>): Promise<Omit<SiteOutcome, 'llm'>> {
   const change = proposedChange(s.original, current);
-  const agent = s.recipe.agent ? `skipped: ${NO_MODEL}` : 'not used by this recipe';
+  const agent = s.recipe.agent ? 'skipped: no model' : 'not used by this recipe';
   if (change.files.length === 0) {
     if (s.recipe.agent) {
       s.rec.step({ kind: 'agent', status: 'skipped', summary: `the agent was skipped: ${NO_MODEL}`, log: '', record: null, durationMs: 0 });
@@ -159,7 +159,8 @@ async function withoutAgent(s: SiteRun, current: ReadonlyMap<string, string>): P
   if (s.recipe.agent) s.rec.step({ kind: 'agent', status: 'skipped', summary: `the agent was skipped: ${NO_MODEL}; only the deterministic steps ran`, log: '', record: null, durationMs: 0 });
   const report = await verifyAndRecord(s, current, null, null, change);
   const why = s.recipe.agent ? `deterministic steps only: agent and judge skipped, ${NO_MODEL}; awaits review` : 'awaits review';
-  return changedOutcome(s, change, report, { agent, judge: s.recipe.agent ? judgeNote(report) : '-' }, 'changed', why);
+  const scope = report.stages.find((x) => x.name === 'judge')!.status === 'fail' ? judgeNote(report) : 'skipped: no model';
+  return changedOutcome(s, change, report, { agent, judge: s.recipe.agent ? scope : '-' }, 'changed', why);
 }
 
 function feedbackFrom(report: VerificationReport): string {

@@ -176,7 +176,7 @@ describe('the agent in a run: outer loop with verification and judge', () => {
   it('without a model the deterministic steps still run, and the report says the agent and judge were skipped', async () => {
     const { site, steps } = await run([], { provider: null });
     expect(site).toMatchObject({ status: 'changed', verdict: 'pass', judge: 'skipped: no model' });
-    expect(site.agent).toBe('skipped: no model (run with --model FILE or --llm-url URL)');
+    expect(site.agent).toBe('skipped: no model');
     expect(site.message).toContain('deterministic steps only: agent and judge skipped');
     expect(steps.map((s) => `${s.kind}:${s.status}`)).toEqual(['transform:changed', 'agent:skipped', 'verify:pass']);
     const judgeStage = store.verifications.get(site.changeId!)!.stages.find((s) => s.name === 'judge')!;

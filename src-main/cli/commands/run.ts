@@ -166,4 +166,4 @@ function printTable(result: RunResult, recipe: Recipe, io: CliIo): void {
   io.out(`${n('changed')} changed, ${n('unchanged')} unchanged, ${n('skipped')} skipped, ${n('needs-human')} need a human, ${n('failed')} failed\n`);
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
