@@ -1,7 +1,8 @@
+import { ladderToSt } from './ladder-to-st.js';
 import { revisionNote } from './revision-note.js';
 import type { Transform } from './transform.js';
 
-const TRANSFORMS: readonly Transform[] = [revisionNote];
+const TRANSFORMS: readonly Transform[] = [revisionNote, ladderToSt];
 
 export function findTransform(id: string): Transform | null {
   return TRANSFORMS.find((t) => t.id === id) ?? null;
