@@ -97,7 +97,7 @@ describe('run', () => {
     expect(lines[header + 1]).toMatch(/^-+( +-+)+$/);
     const rows = lines.slice(header + 2, header + 2 + SITE_IDS.length);
     SITE_IDS.forEach((id, i) => {
-      if (ST_SITES.includes(id)) expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+pass\\s+1\\s+\\+1/-0\\s+0\\s+not used by this recipe\\s+-\\s+-\\s+-\\s+\\d+\\.\\d s\\b`));
+      if (ST_SITES.includes(id)) expect(rows[i]).toMatch(new RegExp(`^${id}\\s+changed\\s+#\\d+\\s+pass\\s+1\\s+\\+1/-0\\s+0\\s+not used by this recipe\\s+-\\s+-\\s+-\\s+(\\d+ ms|\\d+\\.\\d s)\\s`));
       else expect(rows[i]).toMatch(new RegExp(`^${id}\\s+skipped\\s+-\\s+-\\s+0\\b.*precondition not met: no file of the site matches src/\\*\\.st$`));
     });
     expect(r.out).toContain('5 changed, 0 unchanged, 1 skipped, 0 need a human, 0 failed');
@@ -234,5 +234,49 @@ describe('run options', () => {
     const bad = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--exclude', 'press-line-99');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('unknown site "press-line-99"');
+  });
+
+  it('--model with a missing or non-GGUF file exits 2 naming the file, before any site runs', async () => {
+    const missing = join(tempDir(), 'nope.gguf');
+    const r = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--model', missing);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(missing);
+    const notGguf = join(tempDir(), 'model.gguf');
+    writeFileSync(notGguf, 'this is a text file, not a model');
+    const r2 = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--model', notGguf);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain(notGguf);
+    expect(r2.err).toMatch(/GGUF/);
+    expect(existsSync(join(home, 'plantshift.db'))).toBe(false);
+  });
+
+  it('refuses conflicting model flags and bad numbers with the usage', async () => {
+    const both = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--model', 'a.gguf', '--llm-url', 'http://127.0.0.1:9');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--llm-url');
+    const noModel = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--model', 'a.gguf', '--no-model');
+    expect(noModel.code).toBe(2);
+    expect(noModel.err).toContain('--no-model cannot be combined');
+    const turns = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--max-turns', '0');
+    expect(turns.code).toBe(2);
+    expect(turns.err).toContain("--max-turns must be a whole number of at least 1, not '0'");
+    const gpu = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--gpu-layers', 'many');
+    expect(gpu.code).toBe(2);
+    expect(gpu.err).toContain('--gpu-layers');
+  });
+
+  it('an agent recipe without a model runs the deterministic steps and says the agent and judge were skipped', { timeout: 120_000 }, async () => {
+    const r = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--site', 'press-line-2', '--no-model', '--fast', '--dry-run');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('No model (--no-model): deterministic steps only; the agent and the judge are skipped.');
+    expect(r.out).toMatch(/^press-line-2\s+changed\s+#\d+\s+pass\s/m);
+    expect(r.out).toContain('skipped: no model');
+    expect(r.out).toContain('deterministic steps only: agent and judge skipped');
+  });
+
+  it('a deterministic recipe never opens the model, even when one is named', { timeout: 120_000 }, async () => {
+    const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--site', 'press-line-2', '--model', join(tempDir(), 'absent.gguf'), '--fast', '--dry-run');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Recipe revision-note is fully deterministic: the model is not used.');
   });
 });
