@@ -5,12 +5,15 @@ import type { StageResult } from '../verify/report.js';
 import type { JudgeInput } from '../verify/stage-judge.js';
 import { judgeSystemPrompt } from './recipe-prompt.js';
 
-/** The only reply the judge may give; the local model is held to it by a grammar. */
+/**
+ * The only reply the judge may give; the local model is held to it by a grammar. The bounds keep every reply
+ * the grammar allows within MAX_REPLY_TOKENS (a token is at least one character), so a verdict always completes.
+ */
 export const JUDGE_VERDICT_SCHEMA: JsonSchema = {
   type: 'object',
   properties: {
     verdict: { enum: ['in_scope', 'out_of_scope'] },
-    reasons: { type: 'array', items: { type: 'string' } },
+    reasons: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 300 }, minItems: 1, maxItems: 6 },
   },
   required: ['verdict', 'reasons'],
 };
@@ -44,6 +47,7 @@ export interface JudgeRequest {
 }
 
 const MAX_DIFF_CHARS = 24_000;
+const MAX_REPLY_TOKENS = 2048;
 
 function userMessage(r: JudgeRequest): string {
   const stages = r.input.stages.map((s) => {
@@ -90,7 +94,7 @@ export async function askJudge(r: JudgeRequest): Promise<Omit<StageResult, 'name
     r.calls.push(call);
     let reply;
     try {
-      reply = await r.provider.chat({ messages, jsonSchema: JUDGE_VERDICT_SCHEMA, temperature: 0, cacheKey: `judge:${r.recipe.id}`, ...(r.signal ? { signal: r.signal } : {}) });
+      reply = await r.provider.chat({ messages, jsonSchema: JUDGE_VERDICT_SCHEMA, temperature: 0, maxTokens: MAX_REPLY_TOKENS, cacheKey: `judge:${r.recipe.id}`, ...(r.signal ? { signal: r.signal } : {}) });
     } catch (err) {
       call.error = err instanceof Error ? err.message : String(err);
       call.durationMs = Math.round(performance.now() - t0);
@@ -100,7 +104,7 @@ export async function askJudge(r: JudgeRequest): Promise<Omit<StageResult, 'name
     call.reply = reply.message.content;
     call.usage = reply.usage;
     call.durationMs = Math.round(performance.now() - t0);
-    const parsed = parseVerdict(reply.message.content);
+    const parsed = reply.finishReason === 'length' ? { error: `the reply was cut short after ${reply.usage.completionTokens} tokens` } : parseVerdict(reply.message.content);
     if ('verdict' in parsed) {
       call.verdict = parsed.verdict;
       return verdictStage(parsed.verdict, r.provider.name);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askJudge, type JudgeCall } from '../../src-main/agent/judge.js';
 import type { TranscriptEntry } from '../../src-main/agent/transcript.js';
 import { fixedClock } from '../../src-main/app/clock.js';
 import { openFleet } from '../../src-main/fleet/load-fleet.js';
@@ -65,4 +66,21 @@ describe('a run with the local model (tiny GGUF, real node-llama-cpp)', () => {
       store.close();
     }
   }, 300_000);
+
+  it('the judge request goes through the verdict grammar: the reply is JSON in the schema, and only a real verdict counts', async () => {
+    const recipe = parseRecipe(`---\nid: tiny-judge\ntitle: Tiny judge\n---\nAdd comments only.\n`, '/prompts/tiny-judge.md').recipe!;
+    const calls: JudgeCall[] = [];
+    const stage = await askJudge({ provider, recipe, siteId: 'press-line-2', diff: '--- a/src/Main.st\n+++ b/src/Main.st\n@@ -1 +1 @@\n-x\n+y\n', agentSummary: 'comment', input: { stages: [], safetyCritical: false, safetyCriticalReasons: [] }, calls });
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    expect(calls[0]!.messages[0]!.content).toContain('You are the review judge of Plantshift');
+    // The grammar (bounded reasons) makes even a model that knows nothing write a complete verdict at once.
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call!.error).toBeNull();
+    expect(['in_scope', 'out_of_scope']).toContain(call!.verdict!.verdict);
+    expect(call!.verdict!.reasons.length).toBeGreaterThanOrEqual(1);
+    expect(call!.verdict!.reasons.length).toBeLessThanOrEqual(6);
+    expect(stage.status).toBe(call!.verdict!.verdict === 'in_scope' ? 'pass' : 'fail');
+    expect(stage.findings[0]!.evidence.facts.at(-1)).toContain('judged by llama.cpp:');
+  }, 120_000);
 });
