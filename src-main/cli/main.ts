@@ -5,6 +5,7 @@ import { packageVersion } from '../app/paths.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { logCommand } from './commands/log.js';
 import { recipesCommand } from './commands/recipes.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
@@ -12,7 +13,7 @@ import { simCommand } from './commands/sim.js';
 import { verifyCommand } from './commands/verify.js';
 import { sitesCommand } from './commands/sites.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, sitesCommand, recipesCommand, checkCommand, explainCommand, simCommand, verifyCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [runCommand, logCommand, sitesCommand, recipesCommand, checkCommand, explainCommand, simCommand, verifyCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);

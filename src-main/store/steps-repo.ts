@@ -44,6 +44,11 @@ export class StepsRepo {
     return this.db.prepare(`SELECT ${COLUMNS} FROM site_steps WHERE run_id = ? AND site_id = ? ORDER BY seq`).all(runId, siteId) as SiteStep[];
   }
 
+  /** The sites of a run that recorded steps, in the order they ran. */
+  sitesOfRun(runId: number): string[] {
+    return (this.db.prepare('SELECT site_id AS siteId FROM site_steps WHERE run_id = ? GROUP BY site_id ORDER BY MIN(id)').all(runId) as { siteId: string }[]).map((r) => r.siteId);
+  }
+
   record(runId: number, siteId: string, seq: number): unknown {
     const row = this.db.prepare('SELECT record_json AS json FROM site_steps WHERE run_id = ? AND site_id = ? AND seq = ?').get(runId, siteId, seq) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as unknown) : null;

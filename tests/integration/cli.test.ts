@@ -11,7 +11,7 @@ import { copyExampleFleet, REPO, tempDir } from '../helpers/temp.js';
 const SITE_IDS = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
 // revision-note needs ST sources (its precondition); filler-line-5 is a PLCopen XML project, so it is skipped.
 const ST_SITES = SITE_IDS.filter((id) => id !== 'filler-line-5');
-const COMMAND_NAMES = ['run', 'sites', 'recipes', 'serve', 'help'];
+const COMMAND_NAMES = ['run', 'log', 'sites', 'recipes', 'serve', 'help'];
 
 let home: string;
 const savedHome = process.env['PLANTSHIFT_HOME'];
@@ -278,5 +278,34 @@ describe('run options', () => {
     const r = await cli('run', 'revision-note', '--fleet', 'examples/fleet', '--site', 'press-line-2', '--model', join(tempDir(), 'absent.gguf'), '--fast', '--dry-run');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Recipe revision-note is fully deterministic: the model is not used.');
+  });
+});
+
+describe('log', () => {
+  it('shows the recorded steps of a run per site, with logs on --full; unknown run or site exits 2', { timeout: 120_000 }, async () => {
+    const db = join(tempDir(), 'log.db');
+    const run = await cli('run', 'estop_standardize', '--fleet', 'examples/fleet', '--site', 'press-line-2', '--site', 'filler-line-5', '--no-model', '--fast', '--db', db);
+    expect(run.code, run.err).toBe(0);
+    const r = await cli('log', '1', '--db', db);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Run 1: estop_standardize on ');
+    expect(r.out).toMatch(/^press-line-2$/m);
+    expect(r.out).toMatch(/^\s*1\s+transform\s+changed\s+-\s+-\s+\d+\s+revision-note: changed src\/Main\.st$/m);
+    expect(r.out).toMatch(/^\s*2\s+agent\s+skipped\s.*the agent was skipped: no model/m);
+    expect(r.out).toMatch(/^\s*3\s+verify\s+pass\s/m);
+    // A site skipped by a precondition records no step.
+    expect(r.out).not.toContain('filler-line-5');
+    const full = await cli('log', '1', '--site', 'press-line-2', '--full', '--db', db);
+    expect(full.out).toContain('--- press-line-2 step 1: transform changed');
+    expect(full.out).toMatch(/^\+.*Plantshift run 1: Standard e-stop evaluation/m);
+    const missing = await cli('log', '9', '--db', db);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('run 9 does not exist');
+    const site = await cli('log', '1', '--site', 'nowhere', '--db', db);
+    expect(site.code).toBe(2);
+    expect(site.err).toContain('recorded nothing for site "nowhere"; its sites: press-line-2');
+    const nodb = await cli('log', '1', '--db', join(tempDir(), 'absent.db'));
+    expect(nodb.code).toBe(2);
+    expect(nodb.err).toContain('no database at');
   });
 });
