@@ -1,5 +1,5 @@
-// `npm run bench`: prints throughput and memory figures for the pieces that exist so far. Later capabilities
-// (parser, simulator, verifier) add their own sections here.
+// `npm run bench`: prints throughput and memory figures: fleet and run, language core, soft-PLC, verification,
+// agent. Figures are printed, never asserted.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '../app/clock.js';
@@ -10,6 +10,7 @@ import { parseSiteConfig } from '../fleet/site-config.js';
 import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
 import { runRecipe } from '../run/run-recipe.js';
 import { Store } from '../store/store.js';
+import { agentFigures } from './agent-bench.js';
 import { languageFigures } from './language-bench.js';
 import { simFigures } from './sim-bench.js';
 import { verifyFigures } from './verify-bench.js';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   printFigures('Language core (generated corpus from the example fleet)', languageFigures());
   printFigures('Soft-PLC (virtual time, one core)', simFigures());
   printFigures('Verification over the mutation suite (full pipeline, formal bound 10)', await verifyFigures());
+  printFigures('Agent (inner-loop check; the local model when one is configured)', await agentFigures());
 }
 
 await main();
