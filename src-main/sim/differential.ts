@@ -1,17 +1,25 @@
+import { comparedPairs, scenarioSequence, uniqueNames, type LostOutput, type Pair, type SignalClass } from './differential-setup.js';
 import { boundarySequences, randomSequences, type InputSequence, type InputSignal } from './input-sequences.js';
 import { formatMs, type Scenario } from './scenario.js';
 import { sameValue, toSimValue } from './scenario-values.js';
-import type { SimFault, SimProgram, SimValue, SimVariable } from './sim-types.js';
+import type { SimFault, SimProgram, SimValue } from './sim-types.js';
 import { TraceRecorder, type Trace, type TraceVariable } from './trace.js';
-import { isInput, isOutput, typeOfValue, variableIndex } from './variable-lookup.js';
+import { isInput, isOutput, variableIndex } from './variable-lookup.js';
+
+export type { LostOutput, SignalClass } from './differential-setup.js';
 
 export interface DifferentialOptions {
-  /** Variables compared every scan, by their name in the before version. Default: see `comparedPairs`. */
+  /** Variables compared every scan as outputs, by their name in the before version. Default: see `comparedPairs`. */
   outputs?: string[];
   /** Renames the change made, old name -> new name (case-insensitive), for inputs and compared variables. */
   rename?: Record<string, string> | Map<string, string>;
-  /** Variables the recipe declares may behave differently (either version's name); never compared. */
+  /**
+   * Variables the recipe declares may behave differently (either version's name); never compared, except a
+   * hazardous output, which is compared anyway and its divergence marked `declared`.
+   */
   allowedDifferences?: string[];
+  /** The site's hazardous outputs (either version's name or address). */
+  hazardousOutputs?: string[];
   /** The site's scenarios: their `set` steps are replayed; their `expect`s are not checked here. */
   scenarios?: Scenario[];
   randomSequences?: number;
@@ -28,6 +36,7 @@ export interface DifferentialOptions {
   maxTotalScans?: number;
 }
 
+/** The first time one signal behaved differently; a signal diverges at most once per comparison. */
 export interface Divergence {
   sequence: string;
   /** 0-based scan since the sequence's cold start; the scan ran at `timeMs`. */
@@ -36,45 +45,64 @@ export interface Divergence {
   /** Before version's name (or `(fault)`); `afterVariable` is its name in the after version. */
   variable: string;
   afterVariable: string;
+  signal: SignalClass | 'fault';
+  /** A hazardous output the recipe declared it may change. */
+  declared: boolean;
   before: SimValue | null;
   after: SimValue | null;
   /** Inputs written just before this scan (before version's names). */
   inputsApplied: Record<string, SimValue>;
   /** Every input's value during this scan. */
   inputState: Record<string, SimValue>;
-  /** Other compared variables that differ at the same scan. */
+  /** Other compared outputs that differ at the same scan. */
   alsoDiffering: string[];
 }
 
+export interface SequenceTraces {
+  /** Inputs and compared outputs from the sequence's cold start to its last first divergence. */
+  before: Trace;
+  after: Trace;
+}
+
 export interface DifferentialResult {
+  /** No output or fault diverged and nothing was lost; internal variables and declared outputs do not count. */
   equivalent: boolean;
   sequencesRun: number;
   scansRun: number;
-  /** Before-version names of the variables compared. */
+  /** Before-version names of the outputs (hazardous ones included) compared. */
   compared: string[];
-  /** Reasons the versions could not be compared, or an output that only one version has; each makes it fail. */
+  /** Before-version names of the internal variables compared; their differences are reported, never counted. */
+  internal: string[];
+  /** Reasons the versions could not be compared at all; each makes it fail. */
   problems: string[];
+  /** Outputs the after version no longer has (the rest were still compared). */
+  lost: LostOutput[];
   /** Things worth knowing that do not fail the comparison (an input only one version reads, ...). */
   notes: string[];
+  /** One per diverging signal at its first divergence, in the order found (sequence, then scan). */
+  divergences: Divergence[];
+  /** The earliest divergence that is not of an internal variable, or null. */
   firstDivergence: Divergence | null;
-  /** Inputs and compared variables over the diverging sequence only (null when equivalent). */
-  beforeTrace: Trace | null;
-  afterTrace: Trace | null;
-}
-
-interface Pair {
-  before: SimVariable | { path: string; type: string };
-  after: string;
+  /** By sequence name, for each sequence in which some output first diverged. */
+  traces: Map<string, SequenceTraces>;
 }
 
 function describeFault(f: SimFault | null): string | null {
   return f ? `${f.kind} fault in ${f.pou} line ${f.line}: ${f.message}` : null;
 }
 
+function prefix(t: Trace, n: number): Trace {
+  return { ...t, times: t.times.slice(0, n), values: t.values.map((v) => v.slice(0, n)) };
+}
+
+const counts = (d: Divergence): boolean => d.signal !== 'internal' && !d.declared;
+
 /**
  * Runs two versions of a site on the same input sequences and compares the chosen variables after every scan.
- * Sequences run in a fixed order (scenarios, boundary, random) from a cold start each, and the run stops at the
- * first divergence, so the reported one is the earliest a reviewer can reproduce with the same seed.
+ * Sequences run in a fixed order (scenarios, boundary, random) from a cold start each, and every sequence runs to
+ * its end whatever diverged before: a lamp that changes early must not hide a hazardous output that changes
+ * later, and declaring the lamp allowed must not be what brings the later change to light. Each signal's first
+ * divergence is the earliest a reviewer can reproduce with the same seed.
  */
 export function compareVersions(before: SimProgram, after: SimProgram, options: DifferentialOptions = {}): DifferentialResult {
   const problems: string[] = [];
@@ -82,7 +110,7 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
   const rename = new Map([...(options.rename instanceof Map ? options.rename : Object.entries(options.rename ?? {}))].map(([k, v]) => [k.toLowerCase(), v]));
   const renamed = (p: string): string => rename.get(p.toLowerCase()) ?? p;
   const result = (extra: Partial<DifferentialResult>): DifferentialResult => ({
-    equivalent: false, sequencesRun: 0, scansRun: 0, compared: [], problems, notes, firstDivergence: null, beforeTrace: null, afterTrace: null, ...extra,
+    equivalent: false, sequencesRun: 0, scansRun: 0, compared: [], internal: [], problems, lost: [], notes, divergences: [], firstDivergence: null, traces: new Map(), ...extra,
   });
   if (Math.abs(before.cycleMs - after.cycleMs) > 1e-9 * before.cycleMs) {
     problems.push(`the cycle changed from ${formatMs(before.cycleMs)} to ${formatMs(after.cycleMs)}: scans cannot be compared one to one`);
@@ -94,8 +122,12 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
   const aVars = after.variables();
   const aFind = variableIndex(aVars);
   const bFind = variableIndex(bVars);
-  const allowed = new Set((options.allowedDifferences ?? []).map((n) => n.toLowerCase()));
+  const nameSet = (names: string[]): Set<string> =>
+    new Set(names.flatMap((n) => [n, bFind(n)?.path, aFind(n)?.path].filter((x): x is string => !!x).map((x) => x.toLowerCase())));
+  const allowed = nameSet(options.allowedDifferences ?? []);
+  const hazardous = nameSet(options.hazardousOutputs ?? []);
   const isAllowed = (b: string, a: string): boolean => allowed.has(b.toLowerCase()) || allowed.has(a.toLowerCase());
+  const isHazardous = (b: string, a: string): boolean => hazardous.has(b.toLowerCase()) || hazardous.has(a.toLowerCase());
 
   // Inputs: driven in both versions under their own names; one only one version has is noted, not driven there.
   const inputs: InputSignal[] = [];
@@ -113,16 +145,21 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
 
   // Where a write goes in the after version: inputs as resolved above, anything else a scenario sets by rename.
   const afterPath = (p: string): string | null => (inputAfter.has(p) ? inputAfter.get(p)! : (aFind(renamed(p))?.path ?? null));
-  for (const name of allowed) {
+  for (const name of options.allowedDifferences ?? []) {
     if (!bFind(name) && !aFind(name)) notes.push(`allowed difference ${name} names no variable of either version`);
   }
 
-  const pairs = comparedPairs(before, bVars, options.outputs, (p) => aFind(renamed(p))?.path ?? null, isAllowed, problems, notes);
-  if (problems.length) return result({ compared: pairs.map((p) => p.before.path) });
+  const sel = comparedPairs({ before, bVars, afterOf: (p) => aFind(renamed(p))?.path ?? null, isAllowed, isHazardous }, options.outputs);
+  problems.push(...sel.problems);
+  const outputs = sel.pairs.filter((p) => p.signal !== 'internal');
+  const internals = sel.pairs.filter((p) => p.signal === 'internal');
+  const names = { compared: outputs.map((p) => p.before.path), internal: internals.map((p) => p.before.path), lost: sel.lost };
+  if (problems.length) return result(names);
   if (!options.outputs) {
+    // Internal variables come and go in any refactoring; only a new output is worth a note.
     const counterparts = new Set(bVars.map((v) => aFind(renamed(v.path))?.path.toLowerCase()));
     for (const v of aVars) {
-      if (!isInput(v) && !counterparts.has(v.path.toLowerCase())) notes.push(`${v.path} is only in the after version: not compared`);
+      if (isOutput(v) && !isInput(v) && !counterparts.has(v.path.toLowerCase())) notes.push(`${v.path} is only in the after version: not compared`);
     }
   }
 
@@ -153,22 +190,27 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
   const maxTotal = options.maxTotalScans ?? 5_000_000;
   if (total > maxTotal) {
     problems.push(`the sequences need ${total} scans per version, more than the ${maxTotal} allowed; use fewer or shorter random sequences`);
-    return result({ compared: pairs.map((p) => p.before.path) });
+    return result(names);
   }
 
-  const traceB: TraceVariable[] = [...inputs.map((i) => ({ path: i.path, type: i.type })), ...pairs.map((p) => ({ path: p.before.path, type: p.before.type }))];
+  const traceB: TraceVariable[] = [...inputs.map((i) => ({ path: i.path, type: i.type })), ...outputs.map((p) => ({ path: p.before.path, type: p.before.type }))];
   const traceA: TraceVariable[] = [
     ...inputs.flatMap((i) => (inputAfter.get(i.path) ? [{ path: inputAfter.get(i.path)!, type: i.type }] : [])),
-    ...pairs.map((p) => ({ path: p.after, type: aFind(p.after)?.type ?? p.before.type })),
+    ...outputs.map((p) => ({ path: p.after, type: aFind(p.after)?.type ?? p.before.type })),
   ];
+  const divergences: Divergence[] = [];
+  const traces = new Map<string, SequenceTraces>();
+  const settled = new Set<Pair>();
+  let faultSeen = false;
   let scansRun = 0;
   let sequencesRun = 0;
-  for (const seq of sequences) {
+  for (const seq of uniqueNames(sequences)) {
     before.restart('cold');
     after.restart('cold');
     const recB = new TraceRecorder(before, traceB);
     const recA = new TraceRecorder(after, traceA);
     const state = new Map<string, SimValue>(initial);
+    let lastMark = -1;
     sequencesRun++;
     for (let s = 0; s < seq.scans; s++) {
       const writes = seq.writes.get(s) ?? new Map<string, SimValue>();
@@ -184,89 +226,41 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
       scansRun++;
       recB.sample(timeMs);
       recA.sample(timeMs);
-      const diverge = (variable: string, afterVariable: string, b: SimValue | null, a: SimValue | null, also: string[]): DifferentialResult =>
-        result({
-          sequencesRun, scansRun, compared: pairs.map((p) => p.before.path), beforeTrace: recB.trace, afterTrace: recA.trace,
-          firstDivergence: { sequence: seq.name, scan: s, timeMs, variable, afterVariable, before: b, after: a, inputsApplied: Object.fromEntries(writes), inputState: Object.fromEntries(state), alsoDiffering: also },
+      const record = (p: Pair | null, b: SimValue | null, a: SimValue | null, also: string[]): void => {
+        divergences.push({
+          sequence: seq.name, scan: s, timeMs, variable: p?.before.path ?? '(fault)', afterVariable: p?.after ?? '(fault)', signal: p?.signal ?? 'fault', declared: p?.declared ?? false,
+          before: b, after: a, inputsApplied: Object.fromEntries(writes), inputState: Object.fromEntries(state), alsoDiffering: also,
         });
+        if (!p || p.signal !== 'internal') lastMark = s;
+      };
       const fb = before.fault;
       const fa = after.fault;
       if (fb || fa) {
-        // The same kind of fault on the same scan is the same behaviour (a refactoring may move its line).
-        if (fb && fa && fb.kind === fa.kind) break;
-        return diverge('(fault)', '(fault)', describeFault(fb), describeFault(fa), []);
+        // The same kind of fault on the same scan is the same behaviour (a refactoring may move its line); a
+        // faulted program scans no further either way, so the sequence ends here.
+        if (!(fb && fa && fb.kind === fa.kind) && !faultSeen) {
+          faultSeen = true;
+          record(null, describeFault(fb), describeFault(fa), []);
+        }
+        break;
       }
-      const differing = pairs.filter((p) => !sameValue(before.get(p.before.path), after.get(p.after)));
-      if (differing.length) {
-        const p = differing[0]!;
-        return diverge(p.before.path, p.after, before.get(p.before.path), after.get(p.after), differing.slice(1).map((d) => d.before.path));
-      }
-    }
-  }
-  return result({ equivalent: true, sequencesRun, scansRun, compared: pairs.map((p) => p.before.path) });
-}
-
-/**
- * Default: every output (kind output or a %Q address) and every other non-input variable both versions share.
- * An output the after version lacks is a problem (a wire would lose its signal) unless declared allowed.
- * SimVariable has no "written by the program" flag, so every non-input variable stands in for that; one nobody
- * writes keeps its initial value in both versions and never differs.
- */
-function comparedPairs(
-  before: SimProgram,
-  bVars: SimVariable[],
-  explicit: string[] | undefined,
-  afterOf: (beforePath: string) => string | null,
-  isAllowed: (b: string, a: string) => boolean,
-  problems: string[],
-  notes: string[],
-): Pair[] {
-  const pairs: Pair[] = [];
-  const find = variableIndex(bVars);
-  if (explicit) {
-    for (const name of explicit) {
-      const b = find(name);
-      let type = b?.type ?? null;
-      if (!b) {
-        try {
-          type = typeOfValue(before.get(name));
-        } catch {
-          problems.push(`compared variable ${name} is not in the before version`);
-          continue;
+      const fresh = outputs.filter((p) => !settled.has(p) && !sameValue(before.get(p.before.path), after.get(p.after)));
+      if (fresh.length) {
+        const differing = outputs.filter((p) => fresh.includes(p) || !sameValue(before.get(p.before.path), after.get(p.after))).map((p) => p.before.path);
+        for (const p of fresh) {
+          settled.add(p);
+          record(p, before.get(p.before.path), after.get(p.after), differing.filter((n) => n !== p.before.path));
         }
       }
-      const a = afterOf(b?.path ?? name);
-      if (!a) problems.push(`compared variable ${name} is not in the after version (add it to the rename map if it was renamed)`);
-      else if (!isAllowed(b?.path ?? name, a)) pairs.push({ before: b ?? { path: name, type: type! }, after: a });
+      for (const p of internals) {
+        if (settled.has(p) || sameValue(before.get(p.before.path), after.get(p.after))) continue;
+        settled.add(p);
+        record(p, before.get(p.before.path), after.get(p.after), []);
+      }
     }
-    return pairs;
+    if (lastMark >= 0) traces.set(seq.name, { before: prefix(recB.trace, lastMark + 1), after: prefix(recA.trace, lastMark + 1) });
   }
-  for (const v of bVars) {
-    if (isInput(v)) continue;
-    const output = isOutput(v);
-    const a = afterOf(v.path);
-    if (a && isAllowed(v.path, a)) continue;
-    if (a) pairs.push({ before: v, after: a });
-    else if (output && !isAllowed(v.path, v.path)) problems.push(`output ${v.path} is not in the after version (add it to the rename map if it was renamed)`);
-    else if (!output) notes.push(`${v.path} is only in the before version: not compared`);
-  }
-  return pairs;
-}
-
-/** A scenario's `set` steps as writes at their scans; a note instead when it names something unknown. */
-function scenarioSequence(s: Scenario, before: SimProgram, find: (n: string) => SimVariable | null, tail: number): InputSequence | string {
-  const writes = new Map<number, Map<string, SimValue>>();
-  for (const step of s.steps) {
-    const scan = Math.round(step.atMs / before.cycleMs);
-    for (const [name, raw] of step.set) {
-      const v = find(name);
-      if (!v) return `scenario ${s.file} not replayed: ${name} is not a variable of the before version`;
-      const converted = toSimValue(raw, v.type, before.get(v.path));
-      if ('problem' in converted) return `scenario ${s.file} not replayed: ${name}: ${converted.problem}`;
-      if (!writes.has(scan)) writes.set(scan, new Map());
-      writes.get(scan)!.set(v.path, converted.value);
-    }
-  }
-  const last = Math.round((s.steps[s.steps.length - 1]?.atMs ?? 0) / before.cycleMs);
-  return { name: `scenario ${s.name}`, scans: last + 1 + tail, writes };
+  const firstDivergence = divergences.find((d) => d.signal !== 'internal') ?? null;
+  const equivalent = sel.lost.length === 0 && !divergences.some(counts);
+  return result({ ...names, equivalent, sequencesRun, scansRun, divergences, firstDivergence, traces });
 }

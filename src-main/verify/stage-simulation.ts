@@ -1,6 +1,7 @@
-import { compareVersions } from '../sim/differential.js';
+import { compareVersions, type DifferentialResult, type Divergence } from '../sim/differential.js';
 import { runScenario } from '../sim/run-scenario.js';
 import type { Scenario } from '../sim/scenario.js';
+import type { SimValue } from '../sim/sim-types.js';
 import type { Trace } from '../sim/trace.js';
 import { monitor, randomStimuli, scenarioStimulus, shrink, violationFinding } from './dynamic-safety.js';
 import type { EvidenceTrace, Finding, StageResult } from './report.js';
@@ -23,6 +24,77 @@ function toEvidence(trace: Trace, title: string, markAt: number | null, cycleMs:
     signals: vars.map(({ v, i }) => ({ name: v.path, type: v.type, values: trace.values[i]!.map((x) => (typeof x === 'bigint' ? x.toString() : x)) })),
     markAt,
   };
+}
+
+/** Outputs beyond this many get one summary finding: a changed sequence can move dozens of lamps and alarms. */
+const MAX_OUTPUT_FINDINGS = 8;
+const MAX_NAMED = 12;
+
+const shown = (v: SimValue | null): string => (v === true ? 'TRUE' : v === false ? 'FALSE' : v === null ? 'no fault' : String(v));
+const noEvidence = (facts: string[]): Finding['evidence'] => ({ locations: [], trace: null, facts });
+const named = (names: string[]): string => names.slice(0, MAX_NAMED).join(', ') + (names.length > MAX_NAMED ? `, and ${names.length - MAX_NAMED} more` : '');
+
+/** The after version's trace with the diverging signal's old values beside it, so the difference is visible. */
+function divergenceTrace(d: DifferentialResult, div: Divergence, cycleMs: number): EvidenceTrace | null {
+  const t = d.traces.get(div.sequence);
+  if (!t) return null;
+  const ev = toEvidence(t.after, `after the change, ${div.sequence}`, div.scan, cycleMs);
+  const b = t.before.variables.findIndex((v) => v.path === div.variable);
+  const a = ev.signals.findIndex((s) => s.name === div.afterVariable);
+  if (b >= 0 && a >= 0) {
+    const values = t.before.values[b]!.map((x) => (typeof x === 'bigint' ? x.toString() : x));
+    ev.signals.splice(a + 1, 0, { name: `${div.variable} (before)`, type: t.before.variables[b]!.type, values });
+  }
+  return ev;
+}
+
+function divergenceFinding(d: DifferentialResult, div: Divergence, cycleMs: number): Finding {
+  const where = `at ${div.timeMs} ms (${div.sequence})`;
+  const name = div.afterVariable.toLowerCase() === div.variable.toLowerCase() ? div.variable : `${div.variable} (${div.afterVariable} after the change)`;
+  const change = `${shown(div.before)} before, ${shown(div.after)} after ${where}`;
+  const message =
+    div.signal === 'fault' ? `the versions fault differently ${where}: before, ${shown(div.before)}; after, ${shown(div.after)}`
+    : div.signal === 'hazardous' && div.declared ? `hazardous output ${name} changed, as the recipe declares it may: ${change}`
+    : `${div.signal === 'hazardous' ? 'hazardous output' : 'output'} ${name} changed: ${change}`;
+  const facts = [`inputs at that scan: ${Object.entries(div.inputState).map(([k, v]) => `${k}=${shown(v)}`).join(', ')}`];
+  if (div.alsoDiffering.length) facts.push(`also differing at that scan: ${named(div.alsoDiffering)}`);
+  return {
+    rule: 'SIM-DIFF',
+    severity: div.signal === 'hazardous' && !div.declared ? 'error' : 'warning',
+    message,
+    file: null,
+    line: null,
+    evidence: { locations: [], trace: divergenceTrace(d, div, cycleMs), facts: [...facts, ...d.notes] },
+  };
+}
+
+/**
+ * One finding per diverging signal at its first divergence: every hazardous output (an error unless the recipe
+ * declares it), the first few other outputs and then one line for the rest; internal variables are one info
+ * line, since a refactoring changes them by design and only what leaves the PLC is behaviour.
+ */
+export function differentialFindings(d: DifferentialResult, cycleMs: number): Finding[] {
+  const findings: Finding[] = d.problems.map((p) => ({ rule: 'SIM-DIFF', severity: 'warning', message: p, file: null, line: null, evidence: noEvidence([]) }));
+  for (const l of d.lost) findings.push({ rule: 'SIM-DIFF', severity: l.hazardous ? 'error' : 'warning', message: l.message, file: null, line: null, evidence: noEvidence([]) });
+  const hazardous = d.divergences.filter((x) => x.signal === 'hazardous');
+  const others = d.divergences.filter((x) => x.signal === 'output' || x.signal === 'fault');
+  const internal = d.divergences.filter((x) => x.signal === 'internal');
+  findings.push(...[...hazardous, ...others.slice(0, MAX_OUTPUT_FINDINGS)].map((div) => divergenceFinding(d, div, cycleMs)));
+  const rest = others.slice(MAX_OUTPUT_FINDINGS);
+  if (rest.length) {
+    findings.push({ rule: 'SIM-DIFF', severity: 'warning', message: `${rest.length} more output(s) changed behaviour: ${named(rest.map((x) => x.variable))}`, file: null, line: null, evidence: noEvidence(rest.map((x) => `${x.variable}: ${shown(x.before)} before, ${shown(x.after)} after at ${x.timeMs} ms (${x.sequence})`)) });
+  }
+  if (internal.length) {
+    findings.push({
+      rule: 'SIM-DIFF',
+      severity: 'info',
+      message: `${internal.length} internal variable(s) hold other values than before (not outputs, so not a difference in behaviour): ${named(internal.map((x) => x.variable))}`,
+      file: null,
+      line: null,
+      evidence: noEvidence(internal.slice(0, MAX_NAMED).map((x) => `${x.variable}: first ${shown(x.before)} before, ${shown(x.after)} after at ${x.timeMs} ms (${x.sequence})`)),
+    });
+  }
+  return findings;
 }
 
 /**
@@ -67,27 +139,13 @@ export function simulationStage(before: SiteVersion, after: SiteVersion, o: Simu
   }
   if (violation) findings.push(violationFinding(shrink(prog, safety, violation)));
 
+  let compared = 'old-against-new comparison';
   if (before.program) {
-    const d = compareVersions(before.program, prog, { scenarios: o.scenarios, allowedDifferences: o.allowedDifferences, seed: o.seed });
+    const d = compareVersions(before.program, prog, { scenarios: o.scenarios, allowedDifferences: o.allowedDifferences, hazardousOutputs: safety.hazardousOutputs, seed: o.seed });
     scans += d.scansRun;
-    for (const p of d.problems) findings.push({ rule: 'SIM-DIFF', severity: 'warning', message: p, file: null, line: null, evidence: { locations: [], trace: null, facts: [] } });
-    const div = d.firstDivergence;
-    if (div) {
-      const hazardous = safety.hazardousOutputs.some((h) => h.toUpperCase() === div.variable.toUpperCase());
-      const t = d.afterTrace;
-      findings.push({
-        rule: 'SIM-DIFF',
-        severity: hazardous ? 'error' : 'warning',
-        message: `behaviour changed: ${div.variable} is ${String(div.before)} before and ${String(div.after)} after the change at ${div.timeMs} ms (${div.sequence})${hazardous ? ', and it is a hazardous output' : ''}`,
-        file: null,
-        line: null,
-        evidence: {
-          locations: [],
-          trace: t ? toEvidence(t, `after the change, ${div.sequence}`, div.scan, prog.cycleMs) : null,
-          facts: [`inputs at that scan: ${Object.entries(div.inputState).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`, ...d.notes],
-        },
-      });
-    }
+    findings.push(...differentialFindings(d, prog.cycleMs));
+    const differ = d.divergences.filter((x) => x.signal === 'hazardous' || x.signal === 'output').length;
+    compared = `old-against-new comparison of ${d.compared.length} output(s)${differ ? ` (${differ} differ)` : ''}`;
   } else {
     findings.push({ rule: 'SIM-DIFF', severity: 'warning', message: 'the before version does not run on the soft-PLC, so behaviour could not be compared', file: null, line: null, evidence: { locations: [], trace: null, facts: before.programProblems } });
   }
@@ -96,6 +154,6 @@ export function simulationStage(before: SiteVersion, after: SiteVersion, o: Simu
     name: 'simulation',
     status: failed ? 'fail' : 'pass',
     findings,
-    summary: `${o.scenarios.length} scenario(s), ${stims.length - scenarioStims.length} random run(s) watched for e-stop, restart and guard properties, old-against-new comparison; ${scans.toLocaleString('en-US')} scans`,
+    summary: `${o.scenarios.length} scenario(s), ${stims.length - scenarioStims.length} random run(s) watched for e-stop, restart and guard properties, ${compared}; ${scans.toLocaleString('en-US')} scans`,
   };
 }

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandGlobs } from '../../src-main/fleet/glob.js';
 import { loadSiteProgram } from '../../src-main/fleet/site-program.js';
+import { loadScenarios, loadSiteVersion } from '../../src-main/fleet/site-version-loader.js';
 import { compareVersions } from '../../src-main/sim/differential.js';
 import { parseScenario } from '../../src-main/sim/scenario.js';
+import { simulationStage } from '../../src-main/verify/stage-simulation.js';
 import { copyExampleFleet } from '../helpers/temp.js';
 
-function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+function edit(dir: string, file: string, from: string | RegExp, to: string | ((match: string) => string)): void {
   const p = join(dir, file);
   const text = readFileSync(p, 'utf8');
-  const next = text.replace(from, to);
+  const next = typeof to === 'string' ? text.replace(from, to) : text.replace(from, to);
   if (next === text) throw new Error(`edit did not apply to ${file}`);
   writeFileSync(p, next);
 }
@@ -73,5 +75,53 @@ describe('old against new on the press site', () => {
     const { before, after, scenarios } = versions((dir) => edit(dir, 'src/Safety_Logic.st', 'Alm_EStop := NOT EStop_OK;', 'Alm_EStop := FALSE;'));
     expect(compareVersions(before, after, { scenarios, seed: 7 }).equivalent).toBe(false);
     expect(compareVersions(before, after, { scenarios, seed: 7, allowedDifferences: ['Alm_EStop'] }).equivalent).toBe(true);
+  });
+});
+
+/**
+ * A lamp that changes on the first scan and a hazardous valve that changes seconds later, in the same scenario:
+ * Lamp_Fault no longer shows the unreset safety latch, and the dwell at the bottom of the stroke is 50 ms longer,
+ * so Press_Up (hazardous) comes on later. Neither breaks a scenario expectation or a watched safety property.
+ */
+function lampThenValve(dir: string): void {
+  edit(dir, 'src/Main.st', 'Lamp_Fault := (iState = 90) OR (NOT Safety_OK) OR', 'Lamp_Fault := (iState = 90) OR');
+  edit(dir, 'src/Main.st', 'tonDwell(IN := (iState = 15), PT := T#300MS);', 'tonDwell(IN := (iState = 15), PT := T#350MS);');
+}
+
+function stageFor(change: (dir: string) => void, allowedDifferences: string[] = []) {
+  const beforeDir = join(copyExampleFleet(), 'press-line-2');
+  const afterDir = join(copyExampleFleet(), 'press-line-2');
+  change(afterDir);
+  const after = loadSiteVersion(afterDir, 'after');
+  const scenarios = loadScenarios(afterDir, after.config.scenarios);
+  return simulationStage(loadSiteVersion(beforeDir, 'before'), after, { scenarios, allowedDifferences, randomSequences: 5, randomScans: 200, seed: 7 });
+}
+
+describe('old against new in the simulation stage', () => {
+  it('fails a hazardous output that changes after an earlier lamp difference, with or without the lamp allowed', () => {
+    for (const allowed of [[], ['Lamp_Fault']]) {
+      const stage = stageFor(lampThenValve, allowed);
+      expect(stage.status, `allowed ${allowed.join()}`).toBe('fail');
+      const errors = stage.findings.filter((f) => f.severity === 'error');
+      expect(errors.map((f) => f.rule)).toEqual(['SIM-DIFF']);
+      expect(errors[0]!.message).toMatch(/^hazardous output Press_Up changed: TRUE before, FALSE after at \d+ ms \(scenario /);
+      const trace = errors[0]!.evidence.trace!;
+      expect(trace.markAt).not.toBeNull();
+      expect(trace.signals.find((s) => s.name === 'Press_Up')!.values[trace.markAt!]).toBe(false);
+      expect(trace.signals.find((s) => s.name === 'Press_Up (before)')!.values[trace.markAt!]).toBe(true);
+      const lamp = stage.findings.filter((f) => /Lamp_Fault/.test(f.message));
+      expect(lamp.map((f) => f.severity)).toEqual(allowed.length ? [] : ['warning']);
+    }
+  });
+
+  it('passes a refactoring of internal variables without a warning', () => {
+    // Renamed locals, and the down-stroke state renumbered: Main.iState differs on every stroke.
+    const stage = stageFor((dir) => {
+      edit(dir, 'src/Safety_Logic.st', /bChainOK/g, 'bSafetyChainHealthy');
+      edit(dir, 'src/Main.st', /bPumpReady/g, 'bPumpPressureReady');
+      edit(dir, 'src/Main.st', /iState := 10;|\(iState = 10\)|10: \/\/ DOWN/g, (m) => m.replace('10', '11'));
+    });
+    expect(stage.status).toBe('pass');
+    expect(stage.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-import { cpSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src-main/app/clock.js';
+import { promptsDir } from '../../src-main/app/paths.js';
 import { cliMain } from '../../src-main/cli/main.js';
+import { loadRecipes, requireRecipe } from '../../src-main/recipe/load-recipes.js';
 import { EXAMPLE_FLEET, tempDir } from '../helpers/temp.js';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
@@ -88,6 +90,60 @@ describe('plantshift verify', { timeout: 180_000 }, () => {
       const bad = await run(['verify', '--before', 'before', '--after', 'after', flag], dir);
       expect(bad.code, flag).toBe(2);
     }
+  });
+
+  it('fails a hazardous output that changes after a lamp, whether or not --allow names the lamp', async () => {
+    // Lamp_Fault no longer shows the unreset safety latch (differs from power-up); the dwell is 50 ms longer, so
+    // Press_Up (hazardous) switches later on every stroke.
+    const dir = pair('press-line-2', (after) => {
+      replaceIn(join(after, 'src/Main.st'), 'Lamp_Fault := (iState = 90) OR (NOT Safety_OK) OR', 'Lamp_Fault := (iState = 90) OR');
+      replaceIn(join(after, 'src/Main.st'), 'PT := T#300MS', 'PT := T#350MS');
+    });
+    for (const allow of [[], ['--allow', 'Lamp_Fault']]) {
+      const r = await run(['verify', '--before', 'before', '--after', 'after', '--json', ...allow], dir);
+      const json = JSON.parse(r.out) as JsonReport;
+      const sim = json.stages.find((s) => s.name === 'simulation')!;
+      expect(r.code, allow.join(' ')).toBe(1);
+      expect(sim.status).toBe('fail');
+      expect(sim.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([expect.stringMatching(/^hazardous output Press_Up changed: TRUE before, FALSE after at \d+ ms/)]);
+      expect(sim.findings.some((f) => f.message.startsWith('output Lamp_Fault changed'))).toBe(allow.length === 0);
+    }
+    // The recipe's allowed differences are skipped the same way (read from the recipe, which may change).
+    const recipe = requireRecipe(loadRecipes(promptsDir()), 'safety_interlock_update');
+    const r = await run(['verify', '--before', 'before', '--after', 'after', '--json', '--recipe', recipe.id], dir);
+    const sim = (JSON.parse(r.out) as JsonReport).stages.find((s) => s.name === 'simulation')!;
+    expect(recipe.allowedDifferences.length).toBeGreaterThan(0);
+    for (const name of recipe.allowedDifferences) expect(sim.findings.some((f) => f.message.startsWith(`output ${name} changed`)), name).toBe(false);
+    expect(sim.findings.some((f) => f.message.startsWith('hazardous output Press_Up changed'))).toBe(true);
+  });
+
+  it('--recipe applies the recipe\'s scope and required scenarios; unknown recipes do not run', async () => {
+    // Reordered operands of a hazardous output: safety-critical, so out of scope for a recipe with touches_safety: false.
+    const dir = pair('press-line-2', (after) =>
+      replaceIn(join(after, 'src/Safety_Logic.st'), 'Pump_Run   := Req_Pump AND EStop_OK AND Guard_Closed AND Safety_OK;', 'Pump_Run   := Safety_OK AND Req_Pump AND EStop_OK AND Guard_Closed;'),
+    );
+    const scoped = await run(['verify', '--before', 'before', '--after', 'after', '--json', '--fast', '--recipe', 'alarm_priorities'], dir);
+    const json = JSON.parse(scoped.out) as JsonReport;
+    expect(scoped.code).toBe(1);
+    expect(json.stages.map((s) => s.status)).toEqual(['pass', 'pass', 'skipped', 'skipped', 'fail']);
+    expect(json.stages[4]!.findings.map((f) => f.rule)).toEqual(['SCOPE-SAFETY']);
+    const allowedBySafetyRecipe = await run(['verify', '--before', 'before', '--after', 'after', '--json', '--fast', '--recipe', 'estop_standardize'], dir);
+    expect(allowedBySafetyRecipe.code).toBe(0);
+
+    const unknown = await run(['verify', '--before', 'before', '--after', 'after', '--recipe', 'no_such_recipe'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown recipe "no_such_recipe"; available: .*alarm_priorities/);
+    expect((await run(['verify', '--before', 'before', '--after', 'after', '--allow', ' '], dir)).code).toBe(2);
+    rmSync(join(dir, 'after', 'tests'), { recursive: true });
+    const noScenarios = await run(['verify', '--before', 'before', '--after', 'after', '--fast', '--recipe', 'alarm_priorities'], dir);
+    expect(noScenarios.code).toBe(2);
+    expect(noScenarios.err).toMatch(/recipe alarm_priorities needs a scenario matching tests\/\*\.yaml/);
+  });
+
+  it('--help documents --recipe and --allow', async () => {
+    const r = await run(['verify', '--help'], tempDir());
+    expect(r.out).toMatch(/--recipe ID .*prompts\/ID\.md/);
+    expect(r.out).toMatch(/--allow NAME .*\(repeatable/);
   });
 
   it('cannot run without both sites, or on a folder that is not a site', async () => {

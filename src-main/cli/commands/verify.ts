@@ -1,6 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AppError } from '../../app/app-error.js';
+import { promptsDir } from '../../app/paths.js';
+import { expandGlobs } from '../../fleet/glob.js';
 import { loadScenarios, loadSiteVersion } from '../../fleet/site-version-loader.js';
+import { loadRecipes, requireRecipe } from '../../recipe/load-recipes.js';
 import { RULES } from '../../verify/rules.js';
 import { renderReportHtml } from '../../verify/html/render-report.js';
 import { verifyChange } from '../../verify/pipeline.js';
@@ -10,15 +14,24 @@ import { EXIT_FAIL, EXIT_OK, UsageError, type Command } from '../command.js';
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Verify a change to a site: compile, safety rules, simulation, formal proof; with evidence',
-  usage: `Usage: plantshift verify --before DIR --after DIR [--json] [--html FILE] [--fast]
+  usage: `Usage: plantshift verify --before DIR --after DIR [--recipe ID] [--allow NAME]... [--json] [--html FILE] [--fast]
 
 DIR is a site folder (site.yaml + sources). Runs the verification pipeline in its fixed order: compile,
 safety (static rules; always runs, cannot be turned off), simulation on the soft-PLC (scenarios, e-stop,
 restart and guard properties, old against new), formal (bounded model checking of the safety properties),
-judge (reported skipped here: the LLM judge needs a recipe and a model and runs within plantshift run).
-Every finding carries its evidence: rule, location, counterexample trace.
+judge (with --recipe, the recipe's safety scope rule; the LLM judge needs a model and runs within plantshift
+run). The old-against-new comparison runs every input sequence to its end and reports each output's first
+difference: an error on a hazardous output (site.yaml safety.hazardous_outputs), a warning on any other
+output, internal variables at most as one info line. Every finding carries its evidence: rule, location,
+counterexample trace.
 
 Options:
+  --recipe ID  verify the change as recipe ID (prompts/ID.md) made it: its required_scenarios run besides the
+               site's, its allowed_differences are not compared, and a recipe with touches_safety: false fails
+               the judge stage on a safety-critical change
+  --allow NAME an output the change is meant to alter (repeatable; adds to the recipe's allowed_differences):
+               the old-against-new comparison skips it; a hazardous output is compared even so and its
+               difference reported as a warning, never hidden
   --json       print {"verdict","safetyCritical","stages":[{"name","status","findings":[{"rule","severity",
                "message","file","line"}]}]}
   --html FILE  write the full report, with code excerpts and timing diagrams, as one offline HTML page
@@ -26,13 +39,30 @@ Options:
 
 Exit status: 0 the verdict is pass, 1 it is fail, 2 the verification could not run.`,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { before: { type: 'string' }, after: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, fast: { type: 'boolean' } }, false);
+    const { values } = parseCommandArgs(
+      args,
+      { before: { type: 'string' }, after: { type: 'string' }, recipe: { type: 'string' }, allow: { type: 'string', multiple: true }, json: { type: 'boolean' }, html: { type: 'string' }, fast: { type: 'boolean' } },
+      false,
+    );
     if (!values.before || !values.after) throw new UsageError('--before DIR and --after DIR are required');
+    const allow = values.allow ?? [];
+    const empty = allow.find((n) => !n.trim());
+    if (empty !== undefined) throw new UsageError('--allow needs a variable name');
+    const recipe = values.recipe === undefined ? null : requireRecipe(loadRecipes(promptsDir()), values.recipe);
     const before = loadSiteVersion(resolve(io.cwd, values.before), 'before');
     const afterDir = resolve(io.cwd, values.after);
     const after = loadSiteVersion(afterDir, 'after');
-    const scenarios = loadScenarios(afterDir, after.config.scenarios);
-    const report = await verifyChange(before, after, { mode: values.fast ? 'fast' : 'full', clock: io.clock, scenarios });
+    // As plantshift run would: a site without the scenarios the recipe is checked against is not verified as it.
+    const missing = recipe?.requiredScenarios.find((g) => expandGlobs(afterDir, [g]).length === 0);
+    if (recipe && missing !== undefined) throw new AppError('invalid-input', `recipe ${recipe.id} needs a scenario matching ${missing}, which ${afterDir} does not have`, [missing]);
+    const scenarios = loadScenarios(afterDir, [...after.config.scenarios, ...(recipe?.requiredScenarios ?? [])]);
+    const report = await verifyChange(before, after, {
+      mode: values.fast ? 'fast' : 'full',
+      clock: io.clock,
+      scenarios,
+      allowedDifferences: [...(recipe?.allowedDifferences ?? []), ...allow.map((n) => n.trim())],
+      ...(recipe ? { scope: { recipeId: recipe.id, touchesSafety: recipe.touchesSafety } } : {}),
+    });
     if (values.html) writeFileSync(resolve(io.cwd, values.html), renderReportHtml(report, RULES));
     if (values.json) {
       const stages = report.stages.map((s) => ({ name: s.name, status: s.status, findings: s.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line })) }));

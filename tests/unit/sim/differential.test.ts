@@ -3,7 +3,7 @@ import { compareVersions } from '../../../src-main/sim/differential.js';
 import { boundarySequences, randomSequences, type InputSignal } from '../../../src-main/sim/input-sequences.js';
 import { Prng } from '../../../src-main/sim/prng.js';
 import { parseScenario } from '../../../src-main/sim/scenario.js';
-import { FakeProgram, latchProgram, refactoredLatchProgram } from './fake-program.js';
+import { FakeProgram, latchProgram, refactoredLatchProgram, valveProgram } from './fake-program.js';
 
 const FAST = { randomSequences: 5, randomLength: 200, holdScans: 100 };
 
@@ -21,16 +21,22 @@ describe('compareVersions', () => {
       timeMs: 0,
       variable: 'Motor',
       afterVariable: 'Motor',
+      signal: 'output',
+      declared: false,
       before: true,
       after: false,
       inputsApplied: { Start_PB: true, Stop_PB_NC: true, Speed_SP: 0 },
       inputState: { Start_PB: true, Stop_PB_NC: true, Speed_SP: 0 },
       alsoDiffering: [],
     });
-    expect(r.sequencesRun).toBe(3);
-    expect(r.beforeTrace!.times).toEqual([0]);
-    expect(r.afterTrace!.variables.map((v) => v.path)).toContain('Motor');
-    expect(r.notes).toEqual(['Main.motor_next is only in the after version: not compared']);
+    // Every sequence still runs: a later one could show another output diverging.
+    expect(r.sequencesRun).toBe(2 + 2 + 1 + 1 + 5);
+    expect(r.divergences.map((d) => d.variable)).toEqual(['Motor']);
+    const t = r.traces.get('all boolean inputs held TRUE')!;
+    expect(t.before.times).toEqual([0]);
+    expect(t.after.variables.map((v) => v.path)).toContain('Motor');
+    // The delayed version's extra internal variable is neither compared nor worth a note.
+    expect(r.notes).toEqual([]);
   });
 
   it('with a scenario baseline, the toggle of the start button shows the delay on the scan it is pressed', () => {
@@ -47,8 +53,8 @@ describe('compareVersions', () => {
       inputState: { Start_PB: true, Stop_PB_NC: true, Speed_SP: 0 },
     });
     // The scenario itself ran first and never pressed start.
-    expect(r.sequencesRun).toBe(2);
-    expect(r.beforeTrace!.times.length).toBe(21);
+    expect(r.divergences[0]!.sequence).toBe('toggle Start_PB');
+    expect(r.traces.get('toggle Start_PB')!.before.times.length).toBe(21);
   });
 
   it('a pure refactoring with a renamed input is equivalent', () => {
@@ -56,11 +62,14 @@ describe('compareVersions', () => {
     expect(r.problems).toEqual([]);
     expect(r.firstDivergence).toBeNull();
     expect(r.equivalent).toBe(true);
-    expect(r.compared).toEqual(['Motor', 'Lamp_Running', 'Speed_Out', 'Main.msg']);
-    expect(r.notes).toEqual(['Main.since is only in the before version: not compared', 'Main.run_scans is only in the after version: not compared']);
+    expect(r.compared).toEqual(['Motor', 'Lamp_Running', 'Speed_Out']);
+    expect(r.internal).toEqual(['Main.msg']);
+    // Main.since and Main.run_scans are internal, each in one version only: a refactoring's business, not noted.
+    expect(r.notes).toEqual([]);
     // Two toggles, held TRUE and FALSE, flip together, Speed_SP at min/max/0, five random.
     expect(r.sequencesRun).toBe(2 + 2 + 1 + 1 + 5);
-    expect(r.beforeTrace).toBeNull();
+    expect(r.divergences).toEqual([]);
+    expect(r.traces.size).toBe(0);
   });
 
   it('without the rename map the renamed input is a difference', () => {
@@ -129,8 +138,12 @@ describe('compareVersions', () => {
   it('an output the after version lost is a problem unless allowed; a changed cycle cannot be compared', () => {
     const lamp = new FakeProgram([{ path: 'Lamp', type: 'BOOL', kind: 'output', initial: false }], () => {});
     const none = new FakeProgram([{ path: 'Other', type: 'BOOL', kind: 'memory', initial: false }], () => {});
-    expect(compareVersions(lamp, none, FAST).problems).toEqual(['output Lamp is not in the after version (add it to the rename map if it was renamed)']);
+    const lost = compareVersions(lamp, none, FAST);
+    expect(lost.lost).toEqual([{ variable: 'Lamp', hazardous: false, message: 'output Lamp is not in the after version (add it to the rename map if it was renamed)' }]);
+    expect(lost.equivalent).toBe(false);
     expect(compareVersions(lamp, none, { ...FAST, allowedDifferences: ['Lamp'] }).equivalent).toBe(true);
+    // A hazardous output cannot be declared away: its contactor would never switch again.
+    expect(compareVersions(lamp, none, { ...FAST, allowedDifferences: ['Lamp'], hazardousOutputs: ['Lamp'] }).lost.map((l) => l.hazardous)).toEqual([true]);
     expect(compareVersions(latchProgram(), latchProgram({ cycleMs: 20 }), FAST).problems).toEqual([
       'the cycle changed from 10ms to 20ms: scans cannot be compared one to one',
     ]);
@@ -193,6 +206,56 @@ describe('compareVersions on scenarios', () => {
       inputsApplied: { Start_PB: true },
       inputState: { Start_PB: true, Stop_PB_NC: true, Speed_SP: 0 },
     });
-    expect(r.sequencesRun).toBe(1);
+    expect(r.divergences[0]!.sequence).toBe('scenario start');
+  });
+});
+
+describe('compareVersions past the first difference', () => {
+  // Start held from power-up: the lamp differs on scan 0, the valve opens on scan 30 before and 40 after.
+  const hold = parseScenario('name: hold\nsteps:\n  - at: 0\n    set: { Start: true }\n  - at: 1s\n    set: { Start: false }\n', 'hold.yaml').scenario!;
+  const opts = { ...FAST, scenarios: [hold], hazardousOutputs: ['Valve'] };
+  const changed = () => valveProgram({ lampInverted: true, openAfter: 40 });
+  const valve = (r: ReturnType<typeof compareVersions>) => r.divergences.find((d) => d.variable === 'Valve');
+
+  it('a lamp that differs from the first scan does not hide a hazardous output that differs later', () => {
+    const r = compareVersions(valveProgram(), changed(), opts);
+    expect(r.equivalent).toBe(false);
+    expect(r.divergences.map((d) => [d.variable, d.signal, d.sequence, d.scan])).toEqual([
+      ['Lamp', 'output', 'scenario hold', 0],
+      ['Valve', 'hazardous', 'scenario hold', 30],
+    ]);
+    expect(valve(r)).toMatchObject({ before: true, after: false, declared: false, alsoDiffering: ['Lamp'] });
+    // The trace runs to the valve's divergence, so it is the counterexample for both.
+    expect(r.traces.get('scenario hold')!.after.times.length).toBe(31);
+  });
+
+  it('declaring the lamp allowed changes nothing about the valve', () => {
+    const base = compareVersions(valveProgram(), changed(), opts);
+    const allowed = compareVersions(valveProgram(), changed(), { ...opts, allowedDifferences: ['Lamp'] });
+    expect(allowed.divergences.map((d) => d.variable)).toEqual(['Valve']);
+    expect(valve(allowed)).toEqual({ ...valve(base), alsoDiffering: [] });
+    expect(allowed.firstDivergence).toBe(valve(allowed));
+  });
+
+  it('a hazardous output declared allowed is still compared, and marked declared', () => {
+    const r = compareVersions(valveProgram(), changed(), { ...opts, hazardousOutputs: ['%QX0.0'], allowedDifferences: ['Lamp', 'Valve'] });
+    expect(valve(r)).toMatchObject({ signal: 'hazardous', declared: true, scan: 30 });
+    expect(r.equivalent).toBe(true);
+  });
+
+  it('internal variables that differ are recorded once, and the versions stay equivalent', () => {
+    const r = compareVersions(valveProgram(), valveProgram({ countDown: true }), opts);
+    expect(r.equivalent).toBe(true);
+    expect(r.firstDivergence).toBeNull();
+    expect(r.compared).toEqual(['Valve', 'Lamp']);
+    expect(r.internal).toEqual(['Main.count']);
+    expect(r.divergences).toEqual([expect.objectContaining({ variable: 'Main.count', signal: 'internal', scan: 0, before: 1, after: -1 })]);
+    expect(r.traces.size).toBe(0);
+  });
+
+  it('records one divergence per signal, not one per scan', () => {
+    const r = compareVersions(valveProgram({ lamps: 3 }), valveProgram({ lampInverted: true, lamps: 3 }), FAST);
+    expect(r.divergences.map((d) => d.variable)).toEqual(['Lamp', 'Lamp_1', 'Lamp_2', 'Lamp_3']);
+    expect(r.divergences[0]!.alsoDiffering).toEqual(['Lamp_1', 'Lamp_2', 'Lamp_3']);
   });
 });

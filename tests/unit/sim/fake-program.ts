@@ -138,3 +138,31 @@ export function refactoredLatchProgram(): FakeProgram {
     },
   );
 }
+
+/**
+ * A valve (hazardous) that opens once Start has been held `openAfter` scans, a lamp, and `lamps` extra lamps.
+ * `lampInverted` turns the lamp's logic around (it differs from the first scan); `countDown` keeps the same
+ * count in an internal variable that runs the other way (a refactoring with no effect outside the program).
+ */
+export function valveProgram(o: { openAfter?: number; lampInverted?: boolean; countDown?: boolean; lamps?: number } = {}): FakeProgram {
+  const extra = Array.from({ length: o.lamps ?? 0 }, (_, i) => `Lamp_${i + 1}`);
+  const limit = o.openAfter ?? 30;
+  return new FakeProgram(
+    [
+      { path: 'Start', type: 'BOOL', kind: 'input', initial: false, address: '%IX0.0' },
+      { path: 'Valve', type: 'BOOL', kind: 'output', initial: false, address: '%QX0.0' },
+      { path: 'Lamp', type: 'BOOL', kind: 'output', initial: false, address: '%QX0.1' },
+      ...extra.map((path, i) => ({ path, type: 'BOOL', kind: 'output' as const, initial: false, address: `%QX1.${i}` })),
+      { path: 'Main.count', type: 'INT', kind: 'variable', initial: 0 },
+    ],
+    (v) => {
+      const start = v['Start'] as boolean;
+      const n = Math.abs(v['Main.count'] as number);
+      const next = start ? Math.min(1000, n + 1) : 0;
+      v['Main.count'] = o.countDown ? -next : next;
+      v['Valve'] = start && next > limit;
+      v['Lamp'] = o.lampInverted ? !start : start;
+      for (const l of extra) v[l] = o.lampInverted ? !start : start;
+    },
+  );
+}
