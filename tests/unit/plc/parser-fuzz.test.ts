@@ -14,7 +14,7 @@ const corpus: { name: string; text: string }[] = [
     .map((f) => ({ name: f, text: readFileSync(join(GOLDEN, f), 'utf8') })),
   ...readdirSync(EXAMPLE_FLEET, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(EXAMPLE_FLEET, d.name, 'src')).map((f) => ({ name: `${d.name}/${f}`, text: readFileSync(join(EXAMPLE_FLEET, d.name, 'src', f), 'utf8') }))),
+    .flatMap((d) => readdirSync(join(EXAMPLE_FLEET, d.name, 'src')).filter((f) => f.endsWith('.st')).map((f) => ({ name: `${d.name}/${f}`, text: readFileSync(join(EXAMPLE_FLEET, d.name, 'src', f), 'utf8') }))),
 ];
 
 const FRAGMENTS = ['(*', '*)', "'", '"', '{', '}', '{{', ';', ':=', 'END_IF', 'IF', 'THEN', 'CASE', 'OF', ':', '..', '(', ')', '[', ']', 'T#', '16#', '#', '%IX', 'VAR', 'END_VAR', 'PROGRAM', '.', ',', '\n', 'REGION', '^', 'NOT', '=>', '$'];
