@@ -1,7 +1,7 @@
 import { diag } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { and, atom, type Expr, FALSE, not, op, or, print, TRUE } from './network-expr.js';
-import { type Block, inputPoints, type InputPoint, type NetworkBody, type NetworkElement } from './network.js';
+import { type Block, type BlockInput, inputPoints, type InputPoint, type NetworkBody, type NetworkElement } from './network.js';
 import type { LadderOrigin, LadderTranslation } from './translation.js';
 
 /** Past this many nested elements the body is not a drawing but a damaged or hostile file. */
@@ -27,7 +27,10 @@ export interface NetworkTranslation {
 
 /**
  * Translates an LD or FBD body to ST: power flows from the left rail, series is AND, wires joining at one input are
- * OR, and every coil, output variable, function block call, jump and return becomes a statement. Statements are
+ * OR, and every coil, output variable, function block call, jump and return becomes a statement, as does a function
+ * or program box whose result no element reads. A box with power on EN runs; one without does not, so its call sits
+ * inside `IF <EN> THEN`, and a statement or instance input that reads a function result is written only under that
+ * function's EN. Networks are the rungs joined by wires, not by a rail drawn down the whole body. Statements are
  * ordered by executionOrderId where the file gives one for each, else networks in document order and, inside a
  * network, producers before consumers.
  */
@@ -40,13 +43,17 @@ class Translator {
   private readonly byId = new Map<number, NetworkElement>();
   private readonly connectors = new Map<string, NetworkElement>();
   private readonly labels = new Set<string>();
-  private readonly memo = new Map<string, Expr>();
+  /** A computed output point, with what computing it added to the statement that asked (see `value`). */
+  private readonly memo = new Map<string, { v: Expr; deps: Set<number>; gates: Expr[] }>();
   private readonly visiting = new Set<string>();
   private readonly temporaries: { name: string; type: string }[] = [];
   private readonly prelude = new Map<number, string[]>();
-  private readonly useCount = new Map<number, number>();
+  /** Function boxes whose result (any output but ENO) some element reads; the others are called as statements. */
+  private readonly resultRead = new Set<number>();
   /** Producers read while evaluating the current statement. */
   private deps = new Set<number>();
+  /** EN of every function whose result the current statement reads: it may only run when they all ran. */
+  private gates: Expr[] = [];
   private depth = 0;
   /** The network whose statements are being built; edge triggers are sampled at its start. */
   private currentNet = 0;
@@ -68,9 +75,14 @@ class Translator {
     for (const e of elements) {
       for (const point of inputPoints(e)) {
         for (const w of point) {
-          if (!this.byId.has(w.refLocalId)) {
+          const source = this.byId.get(w.refLocalId);
+          if (!source) {
             this.diagnostics.push(diag('LD1001', w.span, `${this.body.pou}: localId ${e.localId} is wired to localId ${w.refLocalId}, which does not exist`));
-          } else this.useCount.set(w.refLocalId, (this.useCount.get(w.refLocalId) ?? 0) + 1);
+          } else if (source.kind === 'block' && e.kind !== 'rightPowerRail' && outputName(source, w.formalParameter).toUpperCase() !== 'ENO') {
+            // The right rail only sinks power, and ENO is EN passed on: neither uses the result, so neither stands
+            // in for the call.
+            this.resultRead.add(source.localId);
+          }
         }
       }
     }
@@ -78,6 +90,7 @@ class Translator {
     const statements: Statement[] = [];
     for (const e of elements) {
       this.deps = new Set();
+      this.gates = [];
       this.currentNet = component.get(e.localId) ?? 0;
       const lines = this.guardedStatement(e);
       if (lines.length) statements.push({ element: e, lines, deps: new Set([...this.deps].filter((d) => d !== e.localId)) });
@@ -105,7 +118,12 @@ class Translator {
     return { translation: { st: text, lines: origins, temporaries: this.temporaries }, diagnostics: this.diagnostics };
   }
 
-  /** Connected elements form one network; the rank orders networks by execution order, then by position in the file. */
+  /**
+   * Connected elements form one network; the rank orders networks by execution order, then by position in the file.
+   * A rail that is the only one on its side is drawn down the whole body (Beremiz, OpenPLC) and shared by every rung,
+   * so it joins nothing. Where a side has several rails, each is drawn for one group of rungs (a CODESYS network, a
+   * commented block of rungs) and keeps that group one network.
+   */
   private components(elements: NetworkElement[]): Map<number, number> {
     const parent = new Map<number, number>(elements.map((e) => [e.localId, e.localId]));
     const find = (x: number): number => {
@@ -121,8 +139,17 @@ class Translator {
     const union = (a: number, b: number): void => {
       if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
     };
+    const count = (kind: NetworkElement['kind']): number => elements.filter((e) => e.kind === kind).length;
+    const joins = { leftPowerRail: count('leftPowerRail') > 1, rightPowerRail: count('rightPowerRail') > 1 };
+    const shared = (e: NetworkElement): boolean => (e.kind === 'leftPowerRail' || e.kind === 'rightPowerRail') && !joins[e.kind];
     for (const e of elements) {
-      for (const point of inputPoints(e)) for (const w of point) if (this.byId.get(w.refLocalId)?.kind !== 'leftPowerRail') union(e.localId, w.refLocalId);
+      if (shared(e)) continue;
+      for (const point of inputPoints(e)) {
+        for (const w of point) {
+          const source = this.byId.get(w.refLocalId);
+          if (source && !shared(source)) union(e.localId, w.refLocalId);
+        }
+      }
       if (e.kind === 'continuation') {
         const c = this.connectors.get(e.name.toUpperCase());
         if (c) union(e.localId, c.localId);
@@ -131,7 +158,7 @@ class Translator {
     const groups = new Map<number, { order: number; index: number }>();
     elements.forEach((e, index) => {
       // Rails are shared by every rung; they belong to no network of their own.
-      if (e.kind === 'leftPowerRail' || e.kind === 'rightPowerRail') return;
+      if (isRail(e)) return;
       const root = find(e.localId);
       const g = groups.get(root) ?? { order: Infinity, index };
       if (e.executionOrderId !== null) g.order = Math.min(g.order, e.executionOrderId);
@@ -176,13 +203,19 @@ class Translator {
     return or(point.map((w) => this.value(w.refLocalId, w.formalParameter)));
   }
 
-  /** The value at an output point: the power or data an element passes on to the right. */
+  /**
+   * The value at an output point: the power or data an element passes on to the right. What it depends on (producers,
+   * EN gates) is kept with the memoised value, so a second statement reading the same point depends on them too.
+   */
   private value(id: number, formal: string | null): Expr {
     const e = this.byId.get(id);
     if (!e) return FALSE;
     const key = `${id}|${(formal ?? '').toUpperCase()}`;
     const known = this.memo.get(key);
-    if (known && e.kind !== 'block') return known;
+    if (known && e.kind !== 'block') {
+      this.adopt(known.deps, known.gates);
+      return known.v;
+    }
     if (this.visiting.has(key)) {
       this.diagnostics.push(diag('LD1002', e.span, `${this.body.pou}: localId ${id} feeds back into itself without a variable or instance in between`));
       return FALSE;
@@ -193,14 +226,26 @@ class Translator {
     }
     this.visiting.add(key);
     this.depth++;
+    const outer = { deps: this.deps, gates: this.gates };
+    this.deps = new Set();
+    this.gates = [];
     try {
       const v = this.compute(e, formal);
-      if (e.kind !== 'block') this.memo.set(key, v);
+      if (e.kind !== 'block') this.memo.set(key, { v, deps: this.deps, gates: this.gates });
       return v;
     } finally {
+      const inner = { deps: this.deps, gates: this.gates };
+      this.deps = outer.deps;
+      this.gates = outer.gates;
+      this.adopt(inner.deps, inner.gates);
       this.depth--;
       this.visiting.delete(key);
     }
+  }
+
+  private adopt(deps: Set<number>, gates: Expr[]): void {
+    for (const d of deps) this.deps.add(d);
+    for (const g of gates) if (!this.gates.some((h) => print(h) === print(g))) this.gates.push(g);
   }
 
   private compute(e: NetworkElement, formal: string | null): Expr {
@@ -234,32 +279,75 @@ class Translator {
   }
 
   private blockOutput(b: Block, formal: string | null): Expr {
-    const name = (formal ?? b.outputs[0]?.formalParameter ?? '').trim();
+    const name = outputName(b, formal);
     const output = b.outputs.find((o) => o.formalParameter.toUpperCase() === name.toUpperCase());
     let v: Expr;
-    if (name.toUpperCase() === 'ENO') v = this.enable(b) ?? TRUE;
-    else if (b.instanceName) {
+    if (name.toUpperCase() === 'ENO') {
+      // ENO is EN once the box has run; depending on the box puts its call first in the rung.
+      this.deps.add(b.localId);
+      v = this.enable(b) ?? TRUE;
+    } else if (b.instanceName) {
       this.deps.add(b.localId);
       v = atom(`${b.instanceName}.${name}`);
-    } else v = this.functionCall(b);
+    } else {
+      const en = this.enable(b);
+      if (en && !(en.k === 'const' && en.v)) this.adopt(new Set(), [en]);
+      v = this.functionCall(b);
+    }
     return output?.negated ? not(v) : v;
   }
 
+  /** The power on EN; null when the box has no EN pin or nothing wired to it, so it always runs. */
   private enable(b: Block): Expr | null {
     const en = b.inputs.find((i) => i.formalParameter.toUpperCase() === 'EN');
-    return en ? this.input(en.input) : null;
+    return en ? this.pin(b, en) : null;
+  }
+
+  private pin(b: Block, i: BlockInput): Expr | null {
+    let v = this.input(i.input);
+    if (!v) return null;
+    if (i.edge !== 'none') v = atom(`${this.trigger(`${b.localId}_${i.formalParameter}`, i.edge, print(v))}.Q`);
+    return i.negated ? not(v) : v;
   }
 
   private args(b: Block): { name: string; value: Expr }[] {
     const out: { name: string; value: Expr }[] = [];
     for (const i of [...b.inputs, ...b.inOuts]) {
       if (i.formalParameter.toUpperCase() === 'EN') continue;
-      let v = this.input(i.input);
-      if (!v) continue;
-      if (i.edge !== 'none') v = atom(`${this.trigger(`${b.localId}_${i.formalParameter}`, i.edge, print(v))}.Q`);
-      out.push({ name: i.formalParameter, value: i.negated ? not(v) : v });
+      const v = this.pin(b, i);
+      if (v) out.push({ name: i.formalParameter, value: v });
     }
     return out;
+  }
+
+  /**
+   * An instance call. An input fed by a function that did not run keeps the value it had, as the instance does
+   * between calls: it is written on its own, under that function's EN, and left out of the call.
+   */
+  private instanceCall(b: Block, instance: string): string[] {
+    const inputs: string[] = [];
+    const args: { name: string; value: Expr }[] = [];
+    for (const i of [...b.inputs, ...b.inOuts]) {
+      if (i.formalParameter.toUpperCase() === 'EN') continue;
+      const outer = this.gates;
+      this.gates = [];
+      const v = this.pin(b, i);
+      const gates = this.gates;
+      this.gates = outer;
+      if (!v) continue;
+      // An in-out is a reference, bound only by the call; it waits for its functions with the whole statement.
+      if (gates.length && !b.inOuts.includes(i)) inputs.push(...guarded(and(gates), [`${instance}.${i.formalParameter} := ${print(v)};`]));
+      else {
+        this.adopt(new Set(), gates);
+        args.push({ name: i.formalParameter, value: v });
+      }
+    }
+    return [...inputs, `${this.formalCall(b, args)};`];
+  }
+
+  /** A formal call of the instance or, for a function, of its type: the form of any box that stands as a statement. */
+  private formalCall(b: Block, args = this.args(b)): string {
+    return `${b.instanceName ?? b.typeName}(${args.map((a) => `${a.name} := ${print(a.value)}`).join(', ')})`;
   }
 
   private functionCall(b: Block): Expr {
@@ -269,7 +357,7 @@ class Translator {
     if (operator && args.length >= 2) return operator === 'AND' ? and(args.map((a) => a.value)) : operator === 'OR' ? or(args.map((a) => a.value)) : op(operator, args.map((a) => a.value));
     if (type === 'NOT' && args.length === 1) return not(args[0]!.value);
     if (type === 'MOVE' && args.length === 1) return args[0]!.value;
-    return atom(`${b.typeName}(${args.map((a) => `${a.name} := ${print(a.value)}`).join(', ')})`);
+    return atom(this.formalCall(b, args));
   }
 
   /** An R_TRIG/F_TRIG instance sampled at the start of the network, standing in for an edge contact or input. */
@@ -292,7 +380,8 @@ class Translator {
   /** A stack overflow on a pathological graph is a diagnostic, never a crash (the depth cap normally prevents it). */
   private guardedStatement(e: NetworkElement): string[] {
     try {
-      return this.statement(e);
+      const lines = this.statement(e);
+      return lines.length && this.gates.length ? guarded(and(this.gates), lines) : lines;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       this.visiting.clear();
@@ -336,18 +425,25 @@ class Translator {
       case 'label':
         return [`${e.label}:`];
       case 'block': {
-        if (!e.instanceName) {
-          // A function whose result nobody reads is still called, for its side effects.
-          return (this.useCount.get(e.localId) ?? 0) === 0 ? [`${print(this.functionCall(e))};`] : [];
-        }
-        const call = `${e.instanceName}(${this.args(e).map((a) => `${a.name} := ${print(a.value)}`).join(', ')});`;
-        const en = this.enable(e);
-        return en ? guarded(en, [call]) : [call];
+        // A function or program whose result nobody reads is still called, for its side effects (operators too: the
+        // drawing calls them); one whose result is read runs where it is read.
+        if (!e.instanceName && this.resultRead.has(e.localId)) return [];
+        const body = e.instanceName ? this.instanceCall(e, e.instanceName) : [`${this.formalCall(e)};`];
+        return guarded(this.enable(e) ?? TRUE, body);
       }
       default:
         return [];
     }
   }
+}
+
+function isRail(e: NetworkElement): boolean {
+  return e.kind === 'leftPowerRail' || e.kind === 'rightPowerRail';
+}
+
+/** The output a wire reads: its formal parameter, or the box's first output when the wire names none. */
+function outputName(b: Block, formal: string | null): string {
+  return (formal ?? b.outputs[0]?.formalParameter ?? '').trim();
 }
 
 function guarded(power: Expr, body: string[]): string[] {
