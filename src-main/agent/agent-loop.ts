@@ -26,6 +26,8 @@ export interface AgentOptions {
   /** The site folder, recorded in the verified versions only (nothing is read from it). */
   siteDir?: string;
   maxTokens?: number;
+  /** false when the recipe may not touch safety logic: check then reports a safety-critical change as an error. */
+  mayTouchSafety?: boolean;
   /** KV-cache slot for the provider: sessions of one recipe share it, so the recipe's prompt is evaluated once. */
   cacheKey?: string;
   /** Sees every transcript entry as it is recorded (progress output). */
@@ -97,7 +99,7 @@ export async function runAgent(o: AgentOptions): Promise<AgentResult> {
     transcript.push(e);
     o.onEvent?.(e);
   };
-  const ctx: ToolContext = { copy: o.copy, checker: new SiteChecker(o.config, o.clock ?? systemClock, o.siteDir ?? ''), state: newToolState() };
+  const ctx: ToolContext = { copy: o.copy, checker: new SiteChecker(o.config, o.clock ?? systemClock, o.siteDir ?? '', o.mayTouchSafety ?? true), state: newToolState() };
   const messages: ChatMessage[] = [
     { role: 'system', content: o.instructions },
     { role: 'user', content: o.task ?? defaultTask(o.config, o.copy) },

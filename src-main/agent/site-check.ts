@@ -10,7 +10,7 @@ import type { WorkingCopy } from './working-copy.js';
 
 /** One finding the change introduced, compared with the original sources. */
 export interface CheckFinding {
-  stage: 'compile' | 'safety';
+  stage: 'compile' | 'safety' | 'scope';
   rule: string;
   severity: 'error' | 'warning';
   file: string | null;
@@ -41,6 +41,8 @@ export class SiteChecker {
     private readonly config: SiteConfig,
     private readonly clock: Clock,
     private readonly dir = '',
+    /** false: the recipe may not touch safety logic, so a safety-critical change is an error at once. */
+    private readonly mayTouchSafety = true,
   ) {}
 
   private version(sources: { path: string; text: string }[], v: 'before' | 'after'): SiteVersion {
@@ -70,6 +72,10 @@ export class SiteChecker {
         const line = f.line ?? (s.name === 'compile' ? parseLine(after, copy, f) : null);
         findings.push({ stage: s.name, rule: f.rule, severity: f.severity, file: f.file, line, message: f.message });
       }
+    }
+    // The same scope rule the judge stage applies, told to the agent after the edit rather than after the run.
+    if (!this.mayTouchSafety && report.safetyCritical) {
+      findings.push({ stage: 'scope', rule: 'SCOPE-SAFETY', severity: 'error', file: null, line: null, message: `this recipe may not touch safety logic, but the change is now safety-critical: ${report.safetyCriticalReasons.join('; ')}` });
     }
     const errors = findings.filter((f) => f.severity === 'error');
     const clean = errors.length === 0;

@@ -186,6 +186,7 @@ async function withAgent(s: SiteRun, provider: LlmProvider, current: ReadonlyMap
       clock: s.req.clock,
       siteDir: s.site.dir,
       cacheKey: `agent:${s.recipe.id}`,
+      mayTouchSafety: s.recipe.touchesSafety,
       ...(s.req.maxTurns ? { maxTurns: s.req.maxTurns } : {}),
       ...(s.req.signal ? { signal: s.req.signal } : {}),
       onEvent: (e) => {

@@ -145,24 +145,31 @@ describe('the agent in a run: outer loop with verification and judge', () => {
     expect(j.summary).toContain('reasons: Too small');
   }, 180_000);
 
-  it('a recipe that may not touch safety logic fails the judge stage on a safety-critical change, without asking the model', async () => {
-    const { site, steps, provider } = await run(
-      [
-        turn(['edit', { path: 'src/Safety_Logic.st', old: 'Alm_EStop := NOT EStop_OK;', new: 'Alm_EStop := NOT EStop_OK OR NOT Guard_Closed;' }]),
-        turn(['finish', { summary: 'alarm' }]),
-        turn(['edit', { path: 'src/Safety_Logic.st', old: 'Alm_EStop := NOT EStop_OK OR NOT Guard_Closed;', new: 'Alm_EStop := NOT EStop_OK;' }]),
-        turn(['edit', { path: MAIN, old: DWELL, new: DWELL_NEW }]),
-        turn(['finish', { summary: 'reverted the safety edit; timer comment' }]),
-        judge('in_scope', 'timer comment only'),
-      ],
-      {},
-    );
-    expect(site).toMatchObject({ status: 'changed', verdict: 'pass', safetyCritical: false });
+  it('a recipe that may not touch safety logic: check flags the safety edit at once, and the judge stage fails it without asking the model', async () => {
+    const SAFE = 'Alm_EStop := NOT EStop_OK;';
+    const UNSAFE = 'Alm_EStop := NOT EStop_OK OR NOT Guard_Closed;';
+    const { site, steps, provider } = await run([
+      turn(['edit', { path: 'src/Safety_Logic.st', old: SAFE, new: UNSAFE }]),
+      turn(['finish', { summary: 'alarm' }]),
+      turn(['finish', { summary: 'alarm, finished anyway' }]),
+      turn(['edit', { path: 'src/Safety_Logic.st', old: UNSAFE, new: SAFE }]),
+      turn(['edit', { path: MAIN, old: DWELL, new: DWELL_NEW }]),
+      turn(['finish', { summary: 'reverted the safety edit; timer comment' }]),
+      judge('in_scope', 'timer comment only'),
+    ]);
+    expect(site).toMatchObject({ status: 'changed', verdict: 'pass', safetyCritical: false, judge: 'in scope' });
     expect(provider!.remaining).toBe(0);
+    // The agent's own check said so right after the edit, and finish was refused once.
+    const afterEdit = provider!.requests[1]!.messages.at(-1)!.content;
+    expect(afterEdit).toContain('check: FAILED');
+    expect(afterEdit).toContain('SCOPE-SAFETY: this recipe may not touch safety logic, but the change is now safety-critical');
+    expect(provider!.requests[2]!.messages.at(-1)!.content).toMatch(/^finish refused: the check still fails/);
+    // Finishing anyway, the change met the judge stage's scope rule, with no model request for it.
     const firstJudge = steps.find((s) => s.kind === 'judge')!;
-    expect(firstJudge.status).toBe('fail');
+    expect(firstJudge).toMatchObject({ status: 'fail', promptTokens: 0 });
     expect(firstJudge.summary).toContain('may not touch safety logic');
-    expect(provider!.requests[2]!.messages[1]!.content).toContain('may not touch safety logic');
+    expect(provider!.requests[3]!.messages[1]!.content).toContain('may not touch safety logic');
+    expect(provider!.requests.filter((r) => r.jsonSchema)).toHaveLength(1);
   }, 180_000);
 
   it('turn exhaustion ends the site as failed with the transcript recorded and nothing stored for review', async () => {
