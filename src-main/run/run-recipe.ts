@@ -60,6 +60,11 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
   try {
     for (const site of sites) {
       const id = siteId(site);
+      if (req.signal?.aborted) {
+        // A cancelled run ends cleanly: the sites not reached say so, and nothing half-done is stored.
+        results.push({ siteId: id, status: 'failed', changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: 'not run', judge: '-', llm: { requests: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, prefixHits: 0, modelMs: 0 }, message: 'not run: the run was cancelled', durationMs: 0 });
+        continue;
+      }
       req.onProgress?.({ runId, siteId: id, phase: 'started', status: null, message: `running ${recipe.id}` });
       const t0 = performance.now();
       const partial = await runSite(site, recipe, runId, req, (message) => req.onProgress?.({ runId, siteId: id, phase: 'step', status: null, message }));
@@ -74,6 +79,6 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
     throw err;
   }
   const finishedAt = clock.now().toISOString();
-  store.runs.finish(runId, 'finished', finishedAt);
+  store.runs.finish(runId, req.signal?.aborted ? 'failed' : 'finished', finishedAt);
   return { runId, recipeId: recipe.id, fleetPath: fleet.path, startedAt, finishedAt, sites: results };
 }

@@ -199,4 +199,29 @@ describe('the agent in a run: outer loop with verification and judge', () => {
     expect(site).toMatchObject({ status: 'skipped', changeId: null });
     expect(site.message).toBe('agent and judge skipped: no model (run with --model FILE or --llm-url URL); the deterministic steps changed nothing');
   });
+
+  it('cancellation: the agent session ends cancelled, later sites are not started, and the run is recorded as failed', async () => {
+    const cancel = new AbortController();
+    const provider = new ScriptedProvider([turn(['list_files', {}]), turn(['read_file', { path: MAIN }]), turn(['finish', { summary: 'x' }])]);
+    const result = await runRecipe({
+      fleet: openFleet(EXAMPLE_FLEET),
+      recipe: recipe(),
+      siteIds: ['press-line-2', 'pump-station-6'],
+      store,
+      clock,
+      verification: 'fast',
+      provider,
+      signal: cancel.signal,
+      onProgress: (p) => {
+        if (p.message.startsWith('agent turn 1:')) cancel.abort();
+      },
+    });
+    const [first, second] = result.sites;
+    expect(first).toMatchObject({ siteId: 'press-line-2', status: 'failed', changeId: null });
+    expect(first!.message).toContain('agent attempt 1 ended cancelled');
+    expect(second).toMatchObject({ siteId: 'pump-station-6', status: 'failed', message: 'not run: the run was cancelled' });
+    expect(provider.remaining).toBe(2);
+    expect(store.runs.get(result.runId)!.status).toBe('failed');
+    expect(store.steps.forSite(result.runId, 'press-line-2').map((x) => `${x.kind}:${x.status}`)).toEqual(['transform:changed', 'agent:cancelled']);
+  });
 });

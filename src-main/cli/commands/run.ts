@@ -90,6 +90,15 @@ fleet, a model file that is missing or not GGUF).`,
     // A dry run works on a database in memory: the same run, verification and table, and nothing kept.
     const dbPath = values['dry-run'] ? ':memory:' : values.db ? resolve(io.cwd, values.db) : defaultDbPath();
     const store = Store.open(dbPath);
+    // Ctrl+C stops the run between steps: the agent's session ends cancelled, later sites are not started and the
+    // run is recorded as failed; a second Ctrl+C leaves at once.
+    const cancel = new AbortController();
+    const onInterrupt = (): void => {
+      if (cancel.signal.aborted) process.exit(130);
+      io.err('\nCancelling: the current site stops at its next step; press Ctrl+C again to quit now.\n');
+      cancel.abort();
+    };
+    process.on('SIGINT', onInterrupt);
     try {
       if (!values.json) io.out(`Running ${recipe.id} on ${fleet.path} (${values['dry-run'] ? 'dry run: nothing is stored' : `database ${dbPath}`})\n`);
       const result = await runRecipe({
@@ -101,6 +110,7 @@ fleet, a model file that is missing or not GGUF).`,
         clock: io.clock,
         verification: values.fast ? 'fast' : 'full',
         provider,
+        signal: cancel.signal,
         ...(maxTurns ? { maxTurns } : {}),
         onProgress: (p) => {
           if (values.json) return;
@@ -113,6 +123,7 @@ fleet, a model file that is missing or not GGUF).`,
       else printTable(result, recipe, io);
       return result.sites.every((s) => CLEAN_END.includes(s.status)) ? EXIT_OK : EXIT_FAIL;
     } finally {
+      process.off('SIGINT', onInterrupt);
       store.close();
       await provider?.close();
     }
