@@ -26,18 +26,32 @@ export function createHandlers(s: Services): Handlers {
     'fleet.open': ({ path }) => openFleet(path),
     'recipes.list': () => s.recipes(),
     'run.start': async ({ fleetPath, recipeId, siteIds }) => {
+      if (s.activeRun) throw new AppError('conflict', 'a run is already in progress; wait for it or cancel it first');
       const recipe = s.recipe(recipeId);
       const fleet = openFleet(fleetPath);
-      return runRecipe({
-        fleet,
-        recipe,
-        siteIds,
-        store: s.store,
-        clock: s.options.clock,
-        verification: s.options.verification ?? 'full',
-        provider: recipe.agent ? await s.model() : null,
-        onProgress: (p) => s.events.emit('run.progress', p),
-      });
+      const cancel = new AbortController();
+      s.activeRun = cancel;
+      try {
+        return await runRecipe({
+          fleet,
+          recipe,
+          siteIds,
+          store: s.store,
+          clock: s.options.clock,
+          verification: s.options.verification ?? 'full',
+          provider: recipe.agent ? await s.model() : null,
+          signal: cancel.signal,
+          onProgress: (p) => s.events.emit('run.progress', p),
+        });
+      } finally {
+        s.activeRun = null;
+      }
+    },
+    'run.cancel': () => {
+      const run = s.activeRun;
+      if (!run || run.signal.aborted) return { cancelled: false };
+      run.abort();
+      return { cancelled: true };
     },
     'changes.list': ({ runId }) => s.store.changes.list(runId),
     'changes.get': ({ changeId }) => {

@@ -41,6 +41,9 @@ export class Services {
     return requireRecipe(loadRecipes(this.options.promptsDir), id);
   }
 
+  /** The run in progress, if any: one at a time, since the model and the CPU are shared. */
+  activeRun: AbortController | null = null;
+
   private modelPromise: Promise<LlmProvider | null> | null = null;
 
   /** The model, opened on first use; a model that fails to open fails that run with its error and is tried again next time. */

@@ -64,6 +64,7 @@ export function RunPanel() {
   const busy = useApp((s) => s.busy);
   const setRecipe = useApp((s) => s.setRecipe);
   const startRun = useApp((s) => s.startRun);
+  const cancelRun = useApp((s) => s.cancelRun);
   const openChange = useApp((s) => s.openChange);
   const activeChange = useApp((s) => s.change?.change.id ?? null);
   if (!fleet) return null;
@@ -94,6 +95,11 @@ export function RunPanel() {
             {recipeMode(recipe)}
           </p>
         </>
+      )}
+      {busy === 'Running recipe' && (
+        <button data-testid="run-cancel" onClick={() => void cancelRun()}>
+          Cancel run
+        </button>
       )}
       {busy === 'Running recipe' && (
         <ul className="progress" aria-live="polite" data-testid="run-progress">

@@ -33,6 +33,8 @@ export interface AppState {
   toggleSite(id: string): void;
   setRecipe(id: string): void;
   startRun(): Promise<void>;
+  /** Asks the running run to stop at its next step; the run itself then ends and reports what it did. */
+  cancelRun(): Promise<void>;
   openChange(id: number): Promise<void>;
   setActiveFile(path: string): void;
   setDraft(d: Partial<ApprovalDraft>): void;
@@ -111,6 +113,14 @@ export function createAppStore(api: PlantshiftApi): AppStore {
             off();
           }
         }),
+      cancelRun: async () => {
+        try {
+          const { cancelled } = await api.invoke('run.cancel', {});
+          set({ notice: cancelled ? 'Cancelling: the current site stops at its next step; later sites are not started.' : 'No run is in progress.' });
+        } catch (err) {
+          set({ error: err instanceof Error ? err.message : String(err) });
+        }
+      },
       openChange: (changeId) =>
         act('Loading change', async () => {
           const change = await api.invoke('changes.get', { changeId });

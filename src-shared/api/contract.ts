@@ -48,6 +48,11 @@ export const contract = {
     }),
     output: RunResultSchema,
   },
+  /** Stops the run in progress at its next step: the agent session ends cancelled, later sites are not started. */
+  'run.cancel': {
+    input: z.object({}),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'changes.list': {
     input: z.object({ runId: z.number().int().positive().optional() }),
     output: z.array(ChangeSummarySchema),

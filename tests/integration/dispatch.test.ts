@@ -250,4 +250,29 @@ describe('approvals follow the verification', () => {
     expect(detail.change).toMatchObject({ status: 'approved', safetyCritical: true, verdict: 'pass' });
     expect(detail.verification?.safetyCriticalReasons).toEqual(['SAF009: safety POU Safety_Logic edited']);
   });
+
+  it('run.cancel stops the run in progress, one run at a time', async () => {
+    expect(await ok('run.cancel', {})).toEqual({ cancelled: false });
+    const fleetPath = copyExampleFleet();
+    const cancelled = new Promise<void>((resolve) => {
+      services.events.subscribe((_event, payload) => {
+        const p = payload as { phase: string; siteId: string };
+        if (p.phase === 'finished' && p.siteId === 'conveyor-line-1') void ok('run.cancel', {}).then(() => resolve());
+      });
+    });
+    const running = dispatch('run.start', { fleetPath, recipeId: 'revision-note', siteIds: [] });
+    const second = await fail('run.start', { fleetPath, recipeId: 'revision-note', siteIds: [] });
+    expect(second.code).toBe('conflict');
+    expect(second.message).toContain('a run is already in progress');
+    await cancelled;
+    const env = await running;
+    expect(env.ok).toBe(true);
+    const run = (env as { value: RunResult }).value;
+    expect(run.sites[0]).toMatchObject({ siteId: 'conveyor-line-1', status: 'changed' });
+    expect(run.sites.slice(1).every((x) => x.status === 'failed' && x.message === 'not run: the run was cancelled')).toBe(true);
+    expect(services.store.runs.get(run.runId)!.status).toBe('failed');
+    // The next run may start.
+    const again = await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: ['press-line-2'] });
+    expect(again.sites[0]!.status).toBe('changed');
+  });
 });
