@@ -107,7 +107,7 @@ describe('Electron main process', () => {
     const run = (await handle(frameEvent(win().loaded!), 'run.start', { fleetPath: EXAMPLE_FLEET, recipeId: 'revision-note', siteIds: ['press-line-2'] })) as { ok: boolean };
     expect(run.ok).toBe(true);
     const progress = win().sent.filter((a) => a[0] === IPC_EVENT_CHANNEL && a[1] === 'run.progress').map((a) => (a[2] as { phase: string }).phase);
-    expect(progress).toEqual(['started', 'finished']);
+    expect(progress).toEqual(['started', 'step', 'step', 'finished']);
   });
 
   it('denies new windows, foreign navigation, webviews, permissions and remote requests', () => {
