@@ -162,6 +162,30 @@ describe('ladder-to-st transform', () => {
     expect(out!.text.slice(0, out!.text.indexOf('name="FB_Broken"'))).toContain('<ST>');
   });
 
+  it('leaves a body whose function result is read while its EN may be FALSE, naming the box', () => {
+    const pin = (formal: string, ref: number): string => `<variable formalParameter="${formal}"><connectionPointIn><connection refLocalId="${ref}"/></connectionPointIn></variable>`;
+    const gt =
+      `<inVariable localId="3">${pos(10)}<expression>nLevel</expression></inVariable>` +
+      `<inVariable localId="4">${pos(10)}<expression>80</expression></inVariable>` +
+      `<block localId="5" typeName="GT">${pos(10)}<inputVariables>${pin('EN', 2)}${pin('IN1', 3)}${pin('IN2', 4)}</inputVariables><inOutVariables/>` +
+      '<outputVariables><variable formalParameter="ENO"/><variable formalParameter="OUT"/></outputVariables></block>';
+    const body = [rail(1, 10), contact(2, 10, 'bCheck', [1]), gt, contact(6, 20, 'bForce', [1]), `<coil localId="7">${pos(10)}<connectionPointIn><connection refLocalId="5" formalParameter="OUT"/><connection refLocalId="6"/></connectionPointIn><variable>bHigh</variable></coil>`].join('\n            ');
+    const pou = `<pou name="Level" pouType="program">
+        <interface/>
+        <body>
+          <LD>
+            ${body}
+          </LD>
+        </body>
+      </pou>`;
+    const text = project(`${MOTOR_POU}\n      ${pou}`);
+    const notes: TransformNote[] = [];
+    const [out] = ladderToSt.apply([{ path: FILE, text }], { ...ctx, report: (n) => notes.push(n) });
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/^Level left in ladder: LD1009 Level: GT \(localId 5\) in network 1 has a wired EN/)]);
+    expect(out!.text.slice(out!.text.indexOf('name="Level"'))).toContain('<LD>');
+    expect(out!.text.slice(0, out!.text.indexOf('name="Level"'))).toContain('<ST>');
+  });
+
   it('converts action bodies and declares their temporaries in the POU', () => {
     const action = `<actions>
           <action name="Pulse">

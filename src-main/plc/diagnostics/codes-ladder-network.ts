@@ -71,4 +71,40 @@ export const NETWORK_LADDER_CODES: CodeInfo[] = [
       'A chain of elements is longer than the translator follows (thousands of contacts in series). Real networks ' +
       'are far shorter; the file is likely damaged or generated. The affected output is translated as FALSE.',
   },
+  {
+    code: 'LD1009',
+    severity: 'warning',
+    title: 'function result read while its EN may be FALSE',
+    explanation:
+      'A function box has a wired EN, and its result is read by something that can act while the function does not ' +
+      'run: a coil or contact where the result is OR-ed or AND-ed with other power, an edge or set/reset coil, a jump, ' +
+      'an EN, or a function that runs without it. When EN is FALSE the function is not executed, and IEC 61131-3 does ' +
+      'not say what its output then holds: some PLCs use 0, some a leftover temporary, some the last value. The ' +
+      'translation is only exact where skipping the reader with the function is what the PLC does: a plain coil or ' +
+      'output variable wired to the result alone, a function block input, or a function enabled through this one\'s ' +
+      'ENO. Redraw the network so the result goes to a variable first, and read that variable.',
+  },
+  {
+    code: 'LD1010',
+    severity: 'warning',
+    title: 'output of a function box other than its result',
+    explanation:
+      'A function or program box is drawn without an instance and one of its outputs other than the result (the first ' +
+      'output that is not ENO) is wired on. The translation writes such a box as a call inside an expression, which ' +
+      'gives the result only: a function\'s VAR_OUTPUT needs a call with `Out => variable`, a program\'s output is read ' +
+      'as `Program.Out` after the call, and which of the two the box is is not known from the network. Wire the ' +
+      'output to a variable in the original project, or convert the network by hand.',
+  },
+  {
+    code: 'LD1011',
+    severity: 'warning',
+    title: 'function called once but read in several places',
+    explanation:
+      'The result of a function box that is not an IEC standard function is read by several elements (or through a ' +
+      'contact or branch that several coils share). The drawing calls the function once a scan; writing its call where ' +
+      'each reader is would call it once per reader, repeating whatever it changes or counts. Where the result is read ' +
+      'as power (contacts, coils, EN) it is BOOL, and the translation calls the function once into a BOOL temporary; ' +
+      'elsewhere its type is not known to the translation. Assign the result to a variable in the original project ' +
+      'and read that variable.',
+  },
 ];

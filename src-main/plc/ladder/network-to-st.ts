@@ -1,7 +1,7 @@
 import { diag } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { and, atom, type Expr, FALSE, not, op, or, print, TRUE } from './network-expr.js';
-import { type Block, type BlockInput, inputPoints, type InputPoint, type NetworkBody, type NetworkElement } from './network.js';
+import { type Block, type BlockInput, inputPoints, type InputPoint, type NetworkBody, type NetworkElement, type Wire } from './network.js';
 import type { LadderOrigin, LadderTranslation } from './translation.js';
 
 /** Past this many nested elements the body is not a drawing but a damaged or hostile file. */
@@ -12,6 +12,26 @@ const OPERATORS: Readonly<Record<string, string>> = {
   AND: 'AND', OR: 'OR', XOR: 'XOR', ADD: '+', SUB: '-', MUL: '*', DIV: '/', MOD: 'MOD',
   GT: '>', GE: '>=', EQ: '=', NE: '<>', LT: '<', LE: '<=',
 };
+
+/**
+ * IEC 61131-3 standard functions: without side effects, so writing one call once per reader of its result is the
+ * same as calling it once. Any other function may change variables or count its calls.
+ */
+const PURE = new Set([
+  ...Object.keys(OPERATORS), 'NOT', 'MOVE', 'ABS', 'SQRT', 'LN', 'LOG', 'EXP', 'EXPT', 'SIN', 'COS', 'TAN', 'ASIN', 'ACOS', 'ATAN',
+  'ATAN2', 'SHL', 'SHR', 'ROL', 'ROR', 'SEL', 'MAX', 'MIN', 'LIMIT', 'MUX', 'TRUNC', 'LEN', 'LEFT', 'RIGHT', 'MID', 'CONCAT',
+  'INSERT', 'DELETE', 'REPLACE', 'FIND',
+]);
+const isPure = (b: Block): boolean => PURE.has(b.typeName.toUpperCase()) || /^(?:[A-Z]+_)?TO_[A-Z]+$/i.test(b.typeName);
+
+/** An input point that reads a box's result, with the block pin it belongs to when the reader is a box. */
+interface Reader {
+  element: NetworkElement;
+  point: InputPoint;
+  pin: BlockInput | null;
+  inOut: boolean;
+  wire: Wire;
+}
 
 interface Statement {
   element: NetworkElement;
@@ -30,12 +50,19 @@ export interface NetworkTranslation {
  * OR, and every coil, output variable, function block call, jump and return becomes a statement, as does a function
  * or program box whose result no element reads. A box with power on EN runs; one without does not, so its call sits
  * inside `IF <EN> THEN`, and a statement or instance input that reads a function result is written only under that
- * function's EN. Networks are the rungs joined by wires, not by a rail drawn down the whole body. Statements are
+ * function's EN. Where that is not what the drawing does (the result mixed with other power while EN may be FALSE),
+ * where a function output other than the result is read, or where a function with side effects would be called more
+ * than once and cannot be held in a BOOL temporary, a diagnostic says so (LD1009-LD1011). Networks are the rungs
+ * joined by wires, not by a rail drawn down the whole body. Statements are
  * ordered by executionOrderId where the file gives one for each, else networks in document order and, inside a
  * network, producers before consumers.
  */
 export function translateNetworkBody(body: NetworkBody): NetworkTranslation {
-  return new Translator(body).run();
+  // A function with side effects that the ST would call more than once is called once into a temporary where its
+  // type is known; that is only found out by translating, so such a body is translated a second time.
+  const first = new Translator(body, new Set());
+  const t = first.run(true);
+  return first.hold.size ? new Translator(body, first.hold).run(false) : t;
 }
 
 class Translator {
@@ -44,12 +71,21 @@ class Translator {
   private readonly connectors = new Map<string, NetworkElement>();
   private readonly labels = new Set<string>();
   /** A computed output point, with what computing it added to the statement that asked (see `value`). */
-  private readonly memo = new Map<string, { v: Expr; deps: Set<number>; gates: Expr[] }>();
+  private readonly memo = new Map<string, { v: Expr; deps: Set<number>; gates: Expr[]; calls: Map<number, number> }>();
   private readonly visiting = new Set<string>();
   private readonly temporaries: { name: string; type: string }[] = [];
   private readonly prelude = new Map<number, string[]>();
   /** Function boxes whose result (any output but ENO) some element reads; the others are called as statements. */
   private readonly resultRead = new Set<number>();
+  /** Every input point reading a box output other than ENO, by box. */
+  private readonly readers = new Map<number, Reader[]>();
+  /** EN of each function box whose call was written, as translated; null where it always runs. */
+  private readonly enables = new Map<number, Expr | null>();
+  /** How often the ST writes each function box's call: more than once runs its side effects more than once. */
+  private readonly written = new Map<number, number>();
+  /** Function boxes written in the current statement, with how often (kept with memoised values like deps). */
+  private calls = new Map<number, number>();
+  private component = new Map<number, number>();
   /** Producers read while evaluating the current statement. */
   private deps = new Set<number>();
   /** EN of every function whose result the current statement reads: it may only run when they all ran. */
@@ -58,9 +94,16 @@ class Translator {
   /** The network whose statements are being built; edge triggers are sampled at its start. */
   private currentNet = 0;
 
-  constructor(private readonly body: NetworkBody) {}
+  /** `held`: function boxes called once into a BOOL temporary, `_fn<localId>`, that their readers read. */
+  constructor(
+    private readonly body: NetworkBody,
+    private readonly held: ReadonlySet<number>,
+  ) {}
 
-  run(): NetworkTranslation {
+  /** After `run(true)`: the boxes to hold in a temporary, with those already held; empty when none is needed. */
+  hold = new Set<number>();
+
+  run(mayHold: boolean): NetworkTranslation {
     const elements: NetworkElement[] = [];
     for (const e of this.body.elements) {
       if (this.byId.has(e.localId)) {
@@ -73,8 +116,8 @@ class Translator {
       if (e.kind === 'label') this.labels.add(e.label.toUpperCase());
     }
     for (const e of elements) {
-      for (const point of inputPoints(e)) {
-        for (const w of point) {
+      for (const r of readPoints(e)) {
+        for (const w of r.point) {
           const source = this.byId.get(w.refLocalId);
           if (!source) {
             this.diagnostics.push(diag('LD1001', w.span, `${this.body.pou}: localId ${e.localId} is wired to localId ${w.refLocalId}, which does not exist`));
@@ -82,19 +125,25 @@ class Translator {
             // The right rail only sinks power, and ENO is EN passed on: neither uses the result, so neither stands
             // in for the call.
             this.resultRead.add(source.localId);
+            this.readers.set(source.localId, [...(this.readers.get(source.localId) ?? []), { ...r, wire: w }]);
           }
         }
       }
     }
     const component = this.components(elements);
+    this.component = component;
     const statements: Statement[] = [];
     for (const e of elements) {
       this.deps = new Set();
       this.gates = [];
+      this.calls = new Map();
       this.currentNet = component.get(e.localId) ?? 0;
       const lines = this.guardedStatement(e);
       if (lines.length) statements.push({ element: e, lines, deps: new Set([...this.deps].filter((d) => d !== e.localId)) });
+      if (lines.length) for (const [id, n] of this.calls) this.written.set(id, (this.written.get(id) ?? 0) + n);
     }
+    const hold = this.checkResults(mayHold);
+    if (hold.size) this.hold = new Set([...this.held, ...hold]);
     const ordered = this.order(statements, elements, component);
     const st: string[] = [];
     const origins: LadderOrigin[] = [];
@@ -213,7 +262,7 @@ class Translator {
     const key = `${id}|${(formal ?? '').toUpperCase()}`;
     const known = this.memo.get(key);
     if (known && e.kind !== 'block') {
-      this.adopt(known.deps, known.gates);
+      this.adopt(known.deps, known.gates, known.calls);
       return known.v;
     }
     if (this.visiting.has(key)) {
@@ -226,25 +275,28 @@ class Translator {
     }
     this.visiting.add(key);
     this.depth++;
-    const outer = { deps: this.deps, gates: this.gates };
+    const outer = { deps: this.deps, gates: this.gates, calls: this.calls };
     this.deps = new Set();
     this.gates = [];
+    this.calls = new Map();
     try {
       const v = this.compute(e, formal);
-      if (e.kind !== 'block') this.memo.set(key, { v, deps: this.deps, gates: this.gates });
+      if (e.kind !== 'block') this.memo.set(key, { v, deps: this.deps, gates: this.gates, calls: this.calls });
       return v;
     } finally {
-      const inner = { deps: this.deps, gates: this.gates };
+      const inner = { deps: this.deps, gates: this.gates, calls: this.calls };
       this.deps = outer.deps;
       this.gates = outer.gates;
-      this.adopt(inner.deps, inner.gates);
+      this.calls = outer.calls;
+      this.adopt(inner.deps, inner.gates, inner.calls);
       this.depth--;
       this.visiting.delete(key);
     }
   }
 
-  private adopt(deps: Set<number>, gates: Expr[]): void {
+  private adopt(deps: Set<number>, gates: Expr[], calls = new Map<number, number>()): void {
     for (const d of deps) this.deps.add(d);
+    for (const [id, n] of calls) this.calls.set(id, (this.calls.get(id) ?? 0) + n);
     for (const g of gates) if (!this.gates.some((h) => print(h) === print(g))) this.gates.push(g);
   }
 
@@ -290,11 +342,86 @@ class Translator {
       this.deps.add(b.localId);
       v = atom(`${b.instanceName}.${name}`);
     } else {
-      const en = this.enable(b);
-      if (en && !(en.k === 'const' && en.v)) this.adopt(new Set(), [en]);
-      v = this.functionCall(b);
+      const en = this.functionEnable(b);
+      if (en) this.adopt(new Set(), [en]);
+      if (this.held.has(b.localId)) {
+        this.deps.add(b.localId);
+        v = atom(heldName(b));
+      } else {
+        this.calls.set(b.localId, (this.calls.get(b.localId) ?? 0) + 1);
+        v = this.functionCall(b);
+      }
     }
     return output?.negated ? not(v) : v;
+  }
+
+  /** A function's EN where it can be FALSE, else null; kept for the check that its result is read only while it runs. */
+  private functionEnable(b: Block): Expr | null {
+    const en = this.enable(b);
+    const gate = en && !(en.k === 'const' && en.v) ? en : null;
+    this.enables.set(b.localId, gate);
+    return gate;
+  }
+
+  /**
+   * Reports the function results the ST cannot carry one to one, once every statement is built; returns the boxes
+   * that are better called once into a BOOL temporary (only asked for while `mayHold`).
+   */
+  private checkResults(mayHold: boolean): Set<number> {
+    const hold = new Set<number>();
+    for (const [id, readers] of this.readers) {
+      const b = this.byId.get(id);
+      if (b?.kind !== 'block' || b.instanceName) continue;
+      const where = `${b.typeName} (localId ${id}) in network ${(this.component.get(id) ?? 0) + 1}`;
+      const result = resultName(b);
+      const others = new Map<string, string>();
+      for (const r of readers) {
+        const name = outputName(b, r.wire.formalParameter);
+        if (result !== null && name.toUpperCase() !== result.toUpperCase()) others.set(name.toUpperCase(), name);
+      }
+      for (const name of others.values()) {
+        this.diagnostics.push(diag('LD1010', b.span, `${this.body.pou}: output ${name} of ${where} is read, but a function or program box is translated as a call that gives only its result (${result}); the ST would read the result in its place`));
+      }
+      const written = this.written.get(id) ?? 0;
+      if (written > 1 && !isPure(b)) {
+        if (mayHold && readers.every(carriesPower)) hold.add(id);
+        else this.diagnostics.push(diag('LD1011', b.span, `${this.body.pou}: ${where} is drawn once but its result is read in ${written} places, and it is not a standard function: the ST would call it ${written} times a scan, and the type its result would need for a temporary is not known here`));
+      }
+      const en = this.enables.get(id);
+      const loose = en ? readers.find((r) => !this.readsWhileRunning(r, en)) : undefined;
+      if (loose) {
+        this.diagnostics.push(diag('LD1009', b.span, `${this.body.pou}: ${where} has a wired EN, and localId ${loose.element.localId} reads its result mixed with other logic or where it can run when the function does not; while EN is FALSE the function is not run and its result is not defined, so no ST can say what the drawing does`));
+      }
+    }
+    return hold;
+  }
+
+  /**
+   * Whether a reader of a function result with EN `en` takes the result only when the function runs, so that not
+   * running the function means the reader's statement or assignment is skipped, as the translation writes it: a plain
+   * coil or output variable wired to the result alone, an input of an instance (it keeps its value), or an input of a
+   * function that itself runs only when `en` is TRUE (ENO to EN).
+   */
+  private readsWhileRunning(r: Reader, en: Expr): boolean {
+    if (r.point.length !== 1) return false;
+    const e = r.element;
+    switch (e.kind) {
+      case 'coil':
+        return e.storage === 'none' && e.edge === 'none';
+      case 'outVariable':
+      case 'inOutVariable':
+        return true;
+      case 'block': {
+        if (!r.pin || r.inOut || r.pin.edge !== 'none' || r.pin.formalParameter.toUpperCase() === 'EN') return false;
+        if (e.instanceName) return true;
+        const own = this.enables.get(e.localId);
+        if (!own) return false;
+        const terms = new Set(andTerms(own).map(print));
+        return andTerms(en).every((t) => terms.has(print(t)));
+      }
+      default:
+        return false;
+    }
   }
 
   /** The power on EN; null when the box has no EN pin or nothing wired to it, so it always runs. */
@@ -381,7 +508,7 @@ class Translator {
   private guardedStatement(e: NetworkElement): string[] {
     try {
       const lines = this.statement(e);
-      return lines.length && this.gates.length ? guarded(and(this.gates), lines) : lines;
+      return lines.length && this.gates.length ? guarded(conjunction(this.gates), lines) : lines;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       this.visiting.clear();
@@ -427,14 +554,53 @@ class Translator {
       case 'block': {
         // A function or program whose result nobody reads is still called, for its side effects (operators too: the
         // drawing calls them); one whose result is read runs where it is read.
-        if (!e.instanceName && this.resultRead.has(e.localId)) return [];
+        if (!e.instanceName && this.resultRead.has(e.localId)) {
+          if (!this.held.has(e.localId)) return [];
+          // Read by several elements but called once, as drawn: its readers read the temporary.
+          const name = heldName(e);
+          if (!this.temporaries.some((t) => t.name === name)) this.temporaries.push({ name, type: 'BOOL' });
+          const call = `${name} := ${print(this.functionCall(e))};`;
+          return guarded(this.functionEnable(e) ?? TRUE, [call]);
+        }
         const body = e.instanceName ? this.instanceCall(e, e.instanceName) : [`${this.formalCall(e)};`];
-        return guarded(this.enable(e) ?? TRUE, body);
+        return guarded((e.instanceName ? this.enable(e) : this.functionEnable(e)) ?? TRUE, body);
       }
       default:
         return [];
     }
   }
+}
+
+/** Every input point of an element, with the block pin it is when the element is a box. */
+function readPoints(e: NetworkElement): Omit<Reader, 'wire'>[] {
+  if (e.kind !== 'block') return inputPoints(e).map((point) => ({ element: e, point, pin: null, inOut: false }));
+  return [...e.inputs.map((pin) => ({ element: e, point: pin.input, pin, inOut: false })), ...e.inOuts.map((pin) => ({ element: e, point: pin.input, pin, inOut: true }))];
+}
+
+/** A reader that takes the value as power flow, so the value is BOOL: wires joined at one point are OR-ed. */
+function carriesPower(r: Reader): boolean {
+  const k = r.element.kind;
+  return r.point.length > 1 || k === 'contact' || k === 'coil' || k === 'jump' || k === 'return' || r.pin?.formalParameter.toUpperCase() === 'EN';
+}
+
+/** The BOOL temporary a function read in several places is called into. */
+function heldName(b: Block): string {
+  return `_fn${b.localId}`;
+}
+
+/** A function box's result: its first output that is not ENO; null when it declares none (any name then reads it). */
+function resultName(b: Block): string | null {
+  return b.outputs.find((o) => o.formalParameter.trim().toUpperCase() !== 'ENO')?.formalParameter.trim() ?? null;
+}
+
+function andTerms(e: Expr): Expr[] {
+  return e.k === 'op' && e.op === 'AND' ? e.items : [e];
+}
+
+/** The AND of EN gates, each term once: a function enabled by another's ENO repeats that one's EN. */
+function conjunction(gates: Expr[]): Expr {
+  const seen = new Set<string>();
+  return and(gates.flatMap(andTerms).filter((t) => (seen.has(print(t)) ? false : (seen.add(print(t)), true))));
 }
 
 function isRail(e: NetworkElement): boolean {

@@ -163,3 +163,75 @@ describe('LD bodies with one right and one left rail for all rungs', () => {
     expect(r.labels).toEqual(['network 1', 'network 2', 'network 2']);
   });
 });
+
+/**
+ * Function results the ST cannot carry one to one: a result read while its EN may be FALSE (its value is then not
+ * defined by IEC 61131-3 and differs between vendors), an output other than the result, and one call drawn once
+ * but written several times. Each is translated exactly where possible, else reported so the body stays in ladder.
+ */
+describe('LD function results', () => {
+  const read = (elements: string): { st: string; codes: string[]; messages: string[]; temporaries: { name: string; type: string }[] } => {
+    const r = readPlcopen('t.xml', `${HEAD}${ldPou(elements)}${TAIL}`);
+    const t = r.ladders[0]!.translation;
+    return { st: t.st, codes: r.diagnostics.map((d) => d.code), messages: r.diagnostics.map((d) => d.message), temporaries: t.temporaries };
+  };
+  const gt = (id: number, en: Ref): string => inVar(id - 2, 'nLevel') + inVar(id - 1, '80') + block(id, 'GT', [['EN', en], ['IN1', id - 2], ['IN2', id - 1]], ['ENO', 'OUT']);
+
+  it('reports a function with EN whose result is OR-ed with another branch', () => {
+    const r = read(contact(2, 'bCheck', 1) + gt(5, 2) + contact(6, 'a', 1) + coil(7, 'y', 6, [5, 'OUT']) + rightRail(8, 7));
+    expect(r.codes).toEqual(['LD1009']);
+    expect(r.messages[0]).toMatch(/^P: GT \(localId 5\) in network 1 .*localId 7/);
+  });
+
+  it('reports a function with EN whose result flows on through a contact or into a function without EN', () => {
+    expect(read(contact(2, 'bCheck', 1) + gt(5, 2) + contact(6, 'a', [5, 'OUT']) + coil(7, 'y', 6) + rightRail(8, 7)).codes).toEqual(['LD1009']);
+    const intoAnd = contact(2, 'bCheck', 1) + gt(5, 2) + inVar(6, 'b') + block(7, 'AND', [['IN1', [5, 'OUT']], ['IN2', 6]], ['OUT']) + outVar(8, 'y', [7, 'OUT']);
+    expect(read(intoAnd).codes).toEqual(['LD1009']);
+  });
+
+  it('translates a chain of functions enabled through ENO exactly', () => {
+    const chain =
+      contact(2, 'go', 1) + inVar(3, 'a') + inVar(4, 'b') + block(5, 'ADD', [['EN', 2], ['IN1', 3], ['IN2', 4]], ['ENO', 'OUT']) +
+      inVar(6, 'c') + block(7, 'MUL', [['EN', [5, 'ENO']], ['IN1', [5, 'OUT']], ['IN2', 6]], ['ENO', 'OUT']) + outVar(8, 'nY', [7, 'OUT']) + rightRail(9, [7, 'ENO']);
+    expect(read(chain)).toMatchObject({ st: 'IF go THEN\n    nY := (a + b) * c;\nEND_IF;\n', codes: [] });
+    // A second function enabled by something else may run while the first did not: its input is then undefined.
+    expect(read(chain.replace('<connection refLocalId="5" formalParameter="ENO"/>', '<connection refLocalId="1"/>')).codes).toEqual(['LD1009']);
+  });
+
+  it('reports an output of a function box other than its result', () => {
+    const r = read(inVar(3, 'nRaw') + block(4, 'F_Split', [['nIn', 3]], ['F_Split', 'nRest']) + outVar(6, 'nLow', [4, 'nRest']));
+    expect(r.codes).toEqual(['LD1010']);
+    expect(r.messages[0]).toMatch(/^P: output nRest of F_Split \(localId 4\) in network 1 /);
+  });
+
+  it('calls a user function once into a BOOL temporary when its result drives several contacts and coils', () => {
+    const r = read(inVar(3, 'nStep') + block(4, 'F_Next', [['nIn', 3]], ['F_Next']) + coil(5, 'y1', [4, 'F_Next']) + contact(6, 'b', [4, 'F_Next']) + coil(7, 'y2', 6) + coil(8, 'y3', 6) + rightRail(9, 5, 7, 8));
+    expect(r).toMatchObject({ st: '_fn4 := F_Next(nIn := nStep);\ny1 := _fn4;\ny2 := _fn4 AND b;\ny3 := _fn4 AND b;\n', codes: [] });
+    expect(r.temporaries).toEqual([{ name: '_fn4', type: 'BOOL' }]);
+    // Held in a temporary, a result read while EN may be FALSE is still not defined by the drawing.
+    const gated = read(contact(2, 'go', 1) + block(4, 'F_Next', [['EN', 2]], ['ENO', 'F_Next']) + contact(5, 'a', 1) + coil(6, 'y1', [4, 'F_Next']) + coil(7, 'y2', [4, 'F_Next'], 5) + rightRail(8, 6, 7));
+    expect(gated).toMatchObject({ st: 'IF go THEN\n    _fn4 := F_Next();\nEND_IF;\nIF go THEN\n    y1 := _fn4;\nEND_IF;\nIF go THEN\n    y2 := _fn4 OR a;\nEND_IF;\n', codes: ['LD1009'] });
+  });
+
+  it('runs a function with side effects once per scan however many elements read its result', () => {
+    const fn = '<pou name="F_Tick" pouType="function"><interface><returnType><BOOL/></returnType></interface><body><ST><xhtml:p><![CDATA[gTicks := gTicks + 1; F_Tick := TRUE;]]></xhtml:p></ST></body></pou>';
+    const main = ldPou(contact(2, 'gRun', 1) + block(3, 'F_Tick', [['EN', 2]], ['ENO', 'F_Tick']) + coil(4, 'gA', [3, 'F_Tick']) + coil(5, 'gB', [3, 'F_Tick']) + rightRail(6, 4, 5), 'Main');
+    const p = simulate('VAR_GLOBAL\n gRun : BOOL;\n gA : BOOL;\n gB : BOOL;\n gTicks : INT;\nEND_VAR\n', { extraFiles: [{ path: 'p.xml', text: `${HEAD}${fn}${main}${TAIL}` }] });
+    p.scan();
+    expect([p.get('gTicks'), p.get('gA'), p.get('gB')]).toEqual([0, false, false]);
+    p.set('gRun', true);
+    p.scan();
+    expect([p.get('gTicks'), p.get('gA'), p.get('gB')]).toEqual([1, true, true]);
+  });
+
+  it('reports a user function whose result of unknown type is read more than once', () => {
+    const r = read(inVar(3, 'nStep') + block(4, 'F_Next', [['nIn', 3]], ['F_Next']) + outVar(5, 'n1', [4, 'F_Next']) + outVar(6, 'n2', [4, 'F_Next']));
+    expect(r.codes).toEqual(['LD1011']);
+    expect(r.messages[0]).toMatch(/^P: F_Next \(localId 4\) in network 1 /);
+  });
+
+  it('writes a standard function read more than once where it is read', () => {
+    const r = read(inVar(2, 'nRaw') + inVar(3, '100') + block(4, 'MIN', [['IN1', 2], ['IN2', 3]], ['OUT']) + outVar(5, 'n1', [4, 'OUT']) + outVar(6, 'n2', [4, 'OUT']));
+    expect(r).toMatchObject({ st: 'n1 := MIN(IN1 := nRaw, IN2 := 100);\nn2 := MIN(IN1 := nRaw, IN2 := 100);\n', codes: [] });
+  });
+});
