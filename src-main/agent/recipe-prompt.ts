@@ -7,7 +7,9 @@ import type { Recipe } from '../recipe/recipe.js';
  */
 
 function recipeBody(recipe: Recipe): string {
-  const parts = [`# Recipe ${recipe.id}: ${recipe.title}`, recipe.instructions];
+  // Recipe bodies usually open with their own title heading; the model needs it once.
+  const ownTitle = /^#\s/.test(recipe.instructions);
+  const parts = [ownTitle ? `Recipe ${recipe.id}:` : `# Recipe ${recipe.id}: ${recipe.title}`, recipe.instructions];
   if (recipe.endState) parts.push(`## End state\n${recipe.endState}`);
   if (recipe.successCriteria.length) parts.push(`## Success criteria\n${recipe.successCriteria.map((c) => `- ${c}`).join('\n')}`);
   for (const ex of recipe.examples) parts.push(`## Example: ${ex.title}\nBefore:\n\`\`\`\n${ex.before.trimEnd()}\n\`\`\`\nAfter:\n\`\`\`\n${ex.after.trimEnd()}\n\`\`\``);
