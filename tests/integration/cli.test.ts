@@ -309,3 +309,14 @@ describe('log', () => {
     expect(nodb.err).toContain('no database at');
   });
 });
+
+describe('recipes', () => {
+  it('lists every recipe with its platforms, safety scope and steps', async () => {
+    const r = await cli('recipes');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^recipe\s+title\s+applies to\s+safety code\s+steps$/m);
+    expect(r.out).toMatch(/^revision-note\s.*\s+all\s+never\s+revision-note$/m);
+    expect(r.out).toMatch(/^ladder_to_st\s.*\s+codesys, openplc\s+may touch\s+ladder-to-st \+ revision-note \+ agent$/m);
+    for (const id of ['alarm_priorities', 'estop_standardize', 'protocol_migration', 'safety_interlock_update']) expect(r.out).toMatch(new RegExp(`^${id}\\s.*revision-note \\+ agent$`, 'm'));
+  });
+});
