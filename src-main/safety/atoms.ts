@@ -31,8 +31,11 @@ export interface AtomInfo {
   constraint: BoolExpr | null;
   /** Variable keys this atom depends on (for the dependency closure of an output). */
   refs: string[];
-  /** For FB outputs: the instance, its type, the output and the call's inputs by parameter (shown text). */
-  fb: { instKey: string; type: string; output: string; args: Map<string, string> } | null;
+  /**
+   * For FB outputs: the instance, its type, the output, the call's inputs by parameter as shown, and their
+   * Boolean values by upper-case parameter (null where not Boolean or not followed).
+   */
+  fb: { instKey: string; type: string; output: string; args: Map<string, string>; values: Map<string, BoolExpr | null> } | null;
 }
 
 /** A variable taken as constant, and why (shown as a fact: "Bypass is TRUE: initialised TRUE, never written"). */

@@ -147,7 +147,7 @@ export function runBody(site: SiteExec, body: BodyRef): BodyRun {
         const a = site.atoms.add({
           id: `fb:${ok}#${n}{${argsKey}}`, text: `${c.instText}.${o.name}${n > 1 ? ` (call ${n})` : ''}`, kind: 'fb-output', constraint,
           refs: [c.instKey, ...[...args.values()].flatMap((x) => (x.expr ? site.readsOf(x.expr, body) : []))],
-          fb: { instKey: c.instKey, type: c.type.name, output: o.name, args: argText },
+          fb: { instKey: c.instKey, type: c.type.name, output: o.name, args: argText, values: new Map([...args].map(([k, x]) => [k, x.value])) },
         });
         st.store.set(ok, a);
       }

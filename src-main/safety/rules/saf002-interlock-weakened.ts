@@ -1,10 +1,12 @@
 import type { Finding } from '../../verify/report.js';
-import { atom, toSt, type BoolExpr } from '../bool-expr.js';
+import { atom, substitute, toSt, type BoolExpr } from '../bool-expr.js';
 import { AtomTable } from '../atoms.js';
 import { decideImplies } from '../decide.js';
 import type { SiteExec } from '../exec-site.js';
 import { explainGuard } from '../guard-analysis.js';
+import { interlockAbstraction, resetSinceDemandId } from '../restart-interlocks.js';
 import { analyzePair, at, finding, fmtAssignment, jointConstraints, jointText, type SafetyRule } from '../rule-kit.js';
+import { effectiveSafety } from '../safety-model.js';
 
 /**
  * The inputs a condition implies on its own terms: only the SF_* blocks' guarantees are assumed, not those of
@@ -33,12 +35,18 @@ export const saf002: SafetyRule = {
   check(before, after, safety) {
     const p = analyzePair(before, after, safety);
     const out: Finding[] = [];
-    const name = jointText(p);
+    const text = jointText(p);
+    const cfg = effectiveSafety(safety);
+    const sinceDemand = new Map([...cfg.estops, ...cfg.guards].map((x) => [resetSinceDemandId(x), `reset since the last ${x} demand`]));
+    const name = (id: string): string => sinceDemand.get(id) ?? text(id);
+    // A latch swapped for a PLCopen block (or the other way) compares as the restart interlock both are.
+    const lockB = interlockAbstraction(p.b, cfg);
+    const lockA = interlockAbstraction(p.a, cfg);
     p.a.guards.forEach((ga, i) => {
       const gb = p.b.guards[i]!;
       const reasons: string[] = [];
       const facts = [...explainGuard(gb, 'before'), ...explainGuard(ga, 'after')];
-      const d = decideImplies(ga.condition, gb.condition, jointConstraints(p));
+      const d = decideImplies(substitute(ga.condition, lockA), substitute(gb.condition, lockB), jointConstraints(p));
       if (d.status === 'fails') {
         reasons.push('the condition after does not imply the condition before');
         facts.push(`TRUE after but not before when: ${fmtAssignment([...d.assignment].map(([a, value]) => ({ atom: name(a), value })))}`);

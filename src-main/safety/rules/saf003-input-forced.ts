@@ -6,6 +6,7 @@ import { decideImplies } from '../decide.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
 import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, counts, finding, type SafetyRule } from '../rule-kit.js';
+import { defeatingConstant, sfPinRole } from '../sf-pins.js';
 import type { EvidenceLocation } from '../../verify/report.js';
 
 interface Forcing {
@@ -59,9 +60,11 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
       if (c.callee.kind !== 'fb' || !/^SF_/i.test(c.callee.type.name)) continue;
       for (const a of c.args.values()) {
         if (!/^S_/i.test(a.param) || !a.value || a.value.k !== 'const') continue;
+        const f = constantFinding(c.callee.type.name, a.param, a.value.v);
+        if (!f) continue;
         out.push({
           id: `const|${c.body}|${c.callee.instKey}|${key(a.param)}|${a.value.v}`,
-          message: `${c.callee.instText}.${a.param} is wired to the constant ${a.value.v ? 'TRUE' : 'FALSE'} (${a.text})`,
+          message: `${c.callee.instText}.${a.param} is wired to the constant ${a.value.v ? 'TRUE' : 'FALSE'} (${a.text}): ${f}`,
           loc: at(exec, c.file, c.start),
           facts: [`${c.body}: ${c.callee.instText}(${a.param} := ${a.text})`],
         });
@@ -71,13 +74,27 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
   return out;
 }
 
+/**
+ * Why a constant on an SF block's S_ input defeats it, or null where the constant is the safe wiring (FALSE on a
+ * device input only holds the output off). S_StartReset / S_AutoReset are SAF004's: TRUE there is an
+ * automatic restart, not a bypassed device. A pin the table does not know is reported whatever the constant.
+ */
+function constantFinding(fbType: string, pin: string, value: boolean): string | null {
+  const role = sfPinRole(fbType, pin);
+  if (role === 'restart') return null;
+  const bad = role ? defeatingConstant(role) : null;
+  if (role && bad === null) return 'this setting has no safe constant in general; wire it from the mode or control signal';
+  if (bad === null) return `${fbType}.${pin} is not in the table of PLCopen safety pins, so no constant is known to be safe`;
+  return value === bad ? `the device this pin reads is bypassed (${value ? 'TRUE' : 'FALSE'} means healthy for ${pin})` : null;
+}
+
 /** SAF003: a safety input overwritten, forced, wired to a constant, or bridged by a jumper variable. */
 export const saf003: SafetyRule = {
   info: {
     id: 'SAF003',
     title: 'Safety input overwritten, forced or bypassed',
     rationale:
-      'An e-stop, guard or reset input must reach the safety logic as the device reports it; writing it, wiring a constant to an S_ input or ORing a copy with TRUE defeats the device.',
+      'An e-stop, guard or reset input must reach the safety logic as the device reports it; writing it, wiring the healthy constant to an S_ device input of a PLCopen block or ORing a copy with TRUE defeats the device.',
     reference: 'ISO 14119:2013 clause 7 (minimising the possibility of defeating interlocking devices); ISO 13849-1:2023 clause 5.2.2; IEC 60204-1:2016 clause 9.4.1',
   },
   check(before, after, safety) {

@@ -3,8 +3,11 @@ import type { EvidenceLocation, Finding } from '../../verify/report.js';
 import { atom, FALSE, or, positiveAtoms, substitute, toSt, type BoolExpr } from '../bool-expr.js';
 import { decideImplies } from '../decide.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
-import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, finding, inSafetyPou, type SafetyRule } from '../rule-kit.js';
+import { resetEdgeAtoms, restartInterlocks } from '../restart-interlocks.js';
+import { effectiveSafety, type SafetyModel } from '../safety-model.js';
+import { sfPinRole } from '../sf-pins.js';
+import type { SiteSafety } from '../../../src-shared/model/site.js';
 
 interface Latch {
   id: string;
@@ -14,19 +17,9 @@ interface Latch {
   loc: EvidenceLocation;
 }
 
-/** Atoms that are a rising (or falling) edge of the reset input. */
-function edgeAtoms(v: VersionAnalysis, reset: string): BoolExpr[] {
-  const out: BoolExpr[] = [];
-  for (const a of v.exec.atoms.atoms.values()) {
-    const clk = a.fb?.args.get('CLK');
-    if (a.fb && /^[RF]_TRIG$/i.test(a.fb.type) && clk && key(clk) === key(reset)) out.push(atom(a.id));
-  }
-  return out;
-}
-
 function latches(v: VersionAnalysis, reset: string): Latch[] {
   const exec = v.exec;
-  const edge = or(...edgeAtoms(v, reset));
+  const edge = or(...resetEdgeAtoms(v, reset));
   const needs = (set: BoolExpr): boolean => edge.k !== 'const' && decideImplies(set, edge, exec.atoms.constraintOf).status === 'holds';
   const name = (id: string): string => exec.atoms.text(id);
   const out: Latch[] = [];
@@ -57,25 +50,37 @@ function resetReads(v: VersionAnalysis, safety: SafetyModel, reset: string): num
   return n;
 }
 
-/** Outputs whose condition implies a latch that needs the reset edge to set. */
-function resetGated(v: VersionAnalysis, reset: string): Set<string> {
-  const gated = new Set<string>();
-  const ls = latches(v, reset).filter((l) => l.needsEdge);
-  const latchAtoms = [...v.exec.atoms.atoms.values()].filter((a) => a.fb && ls.some((l) => l.id.endsWith(`|${a.fb!.instKey}`)) && /^Q1$/i.test(a.fb.output)).map((a) => atom(a.id));
+/** What a latch that no e-stop or guard demand resets stands for: a manual reset, but after no demand in particular. */
+const ANY_DEMAND = '(any demand)';
+
+/**
+ * Per hazardous output, the e-stop and guard inputs after whose demand it needs a manual reset: its condition
+ * implies a restart interlock that monitors the input (a latch set by a reset edge, or a PLCopen block wired for
+ * manual reset). A latch that monitors no input still counts, under ANY_DEMAND, as it always has.
+ */
+function resetGated(v: VersionAnalysis, safety: SiteSafety): Map<string, Set<string>> {
+  const locks = restartInterlocks(v, safety);
+  const keys = new Map<string, string[]>();
+  for (const l of locks) {
+    const ks = l.monitors.length ? l.monitors : l.kind === 'latch' ? [ANY_DEMAND] : [];
+    for (const k of ks) keys.set(k, [...(keys.get(k) ?? []), l.atomId]);
+  }
+  const gated = new Map<string, Set<string>>();
   for (const g of v.guards) {
-    if (!latchAtoms.length) continue;
-    if (decideImplies(g.condition, or(...latchAtoms), v.exec.atoms.constraintOf).status === 'holds') gated.add(g.output);
+    const on = new Set<string>();
+    for (const [k, ids] of keys) if (decideImplies(g.condition, or(...ids.map((id) => atom(id))), v.exec.atoms.constraintOf).status === 'holds') on.add(k);
+    gated.set(g.output, on);
   }
   return gated;
 }
 
-/** SAF004: automatic restart after an e-stop (manual reset with a rising edge no longer required). */
+/** SAF004: automatic restart after an e-stop or guard opening (a manual reset no longer required). */
 export const saf004: SafetyRule = {
   info: {
     id: 'SAF004',
     title: 'Automatic restart after an emergency stop or guard opening',
     rationale:
-      'Resetting an e-stop or a guard must not restart the machine by itself: a separate, deliberate manual reset (a rising edge of the reset input) is required before hazardous outputs may switch on again.',
+      'Resetting an e-stop or a guard must not restart the machine by itself: a separate, deliberate manual reset is required before hazardous outputs may switch on again, either a latch set by an edge of the reset input or a PLCopen block (SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring) with S_AutoReset and S_StartReset FALSE and Reset driven by the reset input.',
     reference: 'IEC 60204-1:2016 clause 9.2.5.4 (emergency stop reset) and 9.2.6; ISO 13849-1:2023 clause 5.2.2 (manual reset); ISO 13850:2015 clause 4.1.4',
   },
   check(before, after, safety) {
@@ -87,7 +92,7 @@ export const saf004: SafetyRule = {
       for (const r of v.exec.runs) for (const c of r.calls) {
         if (c.callee.kind !== 'fb' || !/^SF_/i.test(c.callee.type.name)) continue;
         for (const a of c.args.values()) {
-          if (/^S_(AutoReset|StartReset)$/i.test(a.param) && a.value?.k === 'const' && a.value.v) m.set(`${c.body}|${c.callee.instKey}|${key(a.param)}`, { loc: at(v.exec, c.file, c.start), text: `${c.callee.instText}.${a.param} := ${a.text}` });
+          if (sfPinRole(c.callee.type.name, a.param) === 'restart' && a.value?.k === 'const' && a.value.v) m.set(`${c.body}|${c.callee.instKey}|${key(a.param)}`, { loc: at(v.exec, c.file, c.start), text: `${c.callee.instText}.${a.param} := ${a.text}` });
         }
       }
       return m;
@@ -108,12 +113,24 @@ export const saf004: SafetyRule = {
         out.push(finding('SAF004', 'error', `${l.what} can now be set without a rising edge of ${reset}`, [l.loc, lb.loc], [`before: set when ${lb.set}`, `after: set when ${l.set}`]));
       }
     }
-    const gb = resetGated(p.b, reset);
-    const ga = resetGated(p.a, reset);
-    for (const o of gb) {
-      if (ga.has(o)) continue;
+    const cfg = effectiveSafety(safety);
+    const gb = resetGated(p.b, cfg);
+    const ga = resetGated(p.a, cfg);
+    for (const [o, before] of gb) {
+      const lost = [...before].filter((k) => !ga.get(o)?.has(k));
+      if (!lost.length) continue;
       const g = p.a.guards.find((x) => x.output === o)!;
-      out.push(finding('SAF004', 'error', `${o} no longer requires the reset latch (a rising edge of ${reset}) to switch on`, g.writes.map((w) => at(p.a.exec, w.file, w.start)), [`after: ${o} can be TRUE when ${g.conditionText}`]));
+      const locks = restartInterlocks(p.a, cfg).map((l) => `after: ${l.what} ${l.monitors.length ? `is a restart interlock on ${l.monitors.join(', ')}` : 'needs a manual reset but no e-stop or guard demand switches it off'}`);
+      const after = lost.filter((k) => k !== ANY_DEMAND);
+      out.push(
+        finding(
+          'SAF004',
+          'error',
+          `${o} no longer requires a manual reset (a latch set by an edge of ${reset}, or a PLCopen block with manual reset) to switch on again${after.length ? ` after a demand of ${after.join(', ')}` : ''}`,
+          g.writes.map((w) => at(p.a.exec, w.file, w.start)),
+          [`after: ${o} can be TRUE when ${g.conditionText}`, `before: a manual reset was required after a demand of ${[...before].join(', ')}`, ...locks],
+        ),
+      );
     }
     return out;
   },

@@ -45,6 +45,36 @@ export const SF_BASE: Edit[] = [
   { file: 'src/Safety_Logic.st', from: 'Infeed_Run    := Req_Infeed', to: 'Infeed_Run    := Req_Infeed AND fbEStop.S_EStopOut AND fbDoor.S_GuardMonitoring' },
 ];
 
+/**
+ * conveyor-line-1's hand-written restart latch migrated to one SF_EmergencyStop per e-stop with manual reset:
+ * S_StartReset and S_AutoReset FALSE, Reset pulsed on the release of RESET once a press has armed it with the
+ * chain healthy (the blocks reset on a rising Reset). The migration the safety_interlock_update recipe makes.
+ */
+export const SF_MIGRATION: Edit[] = [
+  {
+    file: 'src/Safety_Logic.st',
+    from: '    fbResetEdge : R_TRIG;           // rising edge of Reset_PB\n    rsSafetyOK  : RS;               // reset-dominant latch: chain fault wins over reset\n',
+    to:
+      '    fbResetEdge : R_TRIG;           // rising edge of Reset_PB\n    fbResetRelease : F_TRIG;\n    rsResetArmed : RS;\n' +
+      '    fbEStop_PullCord_OK : SF_EmergencyStop;\n    fbEStop_Panel_OK : SF_EmergencyStop;\n',
+  },
+  {
+    file: 'src/Safety_Logic.st',
+    from: 'rsSafetyOK(SET := fbResetEdge.Q AND bChainOK, RESET1 := NOT bChainOK);\nSafety_OK := rsSafetyOK.Q1;',
+    to:
+      'fbResetRelease(CLK := Reset_PB);\nrsResetArmed(SET := fbResetEdge.Q, RESET1 := NOT bChainOK);\n' +
+      'fbEStop_PullCord_OK(Activate := TRUE, S_EStopIn := EStop_PullCord_OK, S_StartReset := FALSE, S_AutoReset := FALSE, Reset := fbResetRelease.Q AND rsResetArmed.Q1);\n' +
+      'fbEStop_Panel_OK(Activate := TRUE, S_EStopIn := EStop_Panel_OK, S_StartReset := FALSE, S_AutoReset := FALSE, Reset := fbResetRelease.Q AND rsResetArmed.Q1);\n' +
+      'Safety_OK := fbEStop_PullCord_OK.S_EStopOut AND fbEStop_Panel_OK.S_EStopOut;',
+  },
+];
+
+const PANEL_BLOCK =
+  'fbEStop_Panel_OK(Activate := TRUE, S_EStopIn := EStop_Panel_OK, S_StartReset := FALSE, S_AutoReset := FALSE, Reset := fbResetRelease.Q AND rsResetArmed.Q1);';
+
+/** One argument of the panel block of SF_MIGRATION changed. */
+const panelArg = (from: string, to: string): Edit[] => [{ file: 'src/Safety_Logic.st', from: PANEL_BLOCK, to: PANEL_BLOCK.replace(from, to) }];
+
 export interface Mutant {
   name: string;
   site: Site;
@@ -120,12 +150,16 @@ export const MUTANTS: Record<string, Mutant[]> = {
       ],
     },
     { name: 'constant wired to S_EStopIn', site: 'packaging-cell-4', base: SF_BASE, edits: [{ file: SL, from: 'S_EStopIn := EStop_Panel_OK', to: 'S_EStopIn := TRUE' }] },
+    { name: 'migrated SF_EmergencyStop bypassed with S_EStopIn TRUE', site: 'conveyor-line-1', base: SF_MIGRATION, edits: panelArg('S_EStopIn := EStop_Panel_OK', 'S_EStopIn := TRUE') },
   ],
   SAF004: [
     { name: 'latch set by the level of reset, not its edge', site: 'conveyor-line-1', edits: [{ file: SL, from: 'rsSafetyOK(SET := fbResetEdge.Q AND bChainOK', to: 'rsSafetyOK(SET := Reset_PB AND bChainOK' }] },
     { name: 'latch bypassed: Safety_OK follows the chain', site: 'mixing-tank-3', edits: [{ file: SL, from: 'Safety_OK := rsSafetyOK.Q1;', to: 'Safety_OK := bChainOK;' }] },
     { name: 'latch sets itself when the chain is healthy', site: 'press-line-2', edits: [{ file: SL, from: 'rsSafetyOK(SET := fbResetEdge.Q AND bChainOK', to: 'rsSafetyOK(SET := bChainOK' }] },
     { name: 'S_AutoReset switched on', site: 'packaging-cell-4', base: SF_BASE, edits: [{ file: SL, from: 'S_StartReset := FALSE, S_AutoReset := FALSE, Reset := Reset_PB);\nfbDoor', to: 'S_StartReset := FALSE, S_AutoReset := TRUE, Reset := Reset_PB);\nfbDoor' }] },
+    { name: 'migrated SF_EmergencyStop with S_AutoReset TRUE', site: 'conveyor-line-1', base: SF_MIGRATION, edits: panelArg('S_AutoReset := FALSE', 'S_AutoReset := TRUE') },
+    { name: 'migrated SF_EmergencyStop reset wired TRUE', site: 'conveyor-line-1', base: SF_MIGRATION, edits: panelArg('Reset := fbResetRelease.Q AND rsResetArmed.Q1', 'Reset := TRUE') },
+    { name: 'restart latch replaced by an SF_EmergencyStop that restarts on its own', site: 'conveyor-line-1', edits: [...SF_MIGRATION, ...panelArg('S_AutoReset := FALSE', 'S_AutoReset := TRUE')] },
   ],
   SAF005: [
     { name: 'safety POU called only while the pump runs', site: 'press-line-2', edits: [{ file: MAIN, from: 'Safety_Logic();', to: 'IF Pump_Run THEN\n    Safety_Logic();\nEND_IF;' }] },
@@ -176,4 +210,5 @@ export const BENIGN: (Mutant & { safetyEdit: boolean })[] = [
     ],
   },
   { name: 'shorten a reaction delay', site: 'packaging-cell-4', safetyEdit: false, edits: [{ file: MAIN, from: 'PT := T#50MS', to: 'PT := T#30MS' }] },
+  { name: 'restart latch migrated to SF_EmergencyStop with manual reset', site: 'conveyor-line-1', safetyEdit: true, edits: SF_MIGRATION },
 ];
