@@ -1,4 +1,5 @@
 import { CLOCK_BITS, type CellInfo, type Encoder } from './encoder.js';
+import { hasSafetyModel, SAFETY_ABSTRACTION, safetyPin, stepSafetyFb } from './encode-safety-fbs.js';
 import { boolVal, bvVal, constOf, type Shape, type Val } from './values.js';
 import type { ZBool, ZBv } from './z3-context.js';
 
@@ -30,15 +31,21 @@ const PINS: Readonly<Record<string, Readonly<Record<string, Shape>>>> = {
 };
 
 export function hasNativeModel(typeKey: string): boolean {
-  return typeKey in PINS;
+  return typeKey in PINS || hasSafetyModel(typeKey);
+}
+
+function pinOf(typeKey: string, pin: string): { shape: Shape; type: string } | null {
+  const shape = PINS[typeKey]?.[pin];
+  if (shape) return { shape, type: shape.t === 'bool' ? 'BOOL' : pin === 'PV' || pin === 'CV' ? 'INT' : 'TIME' };
+  return safetyPin(typeKey, pin);
 }
 
 /** The cell of one pin or private state field of a standard FB instance; null for a block with no model. */
 export function nativePinCell(en: Encoder, inst: string, display: string, typeKey: string, pin: string): CellInfo | null {
-  const shape = PINS[typeKey]?.[pin];
-  if (!shape) return null;
+  const p = pinOf(typeKey, pin);
+  if (!p) return null;
   const initial = typeKey === 'F_TRIG' && pin === 'M';
-  return en.register({ path: `${inst}.${pin}`, display: `${display}.${pin}`, shape, type: shape.t === 'bool' ? 'BOOL' : pin === 'PV' || pin === 'CV' ? 'INT' : 'TIME', init: constOf(en.z, shape, initial), input: false });
+  return en.register({ path: `${inst}.${pin}`, display: `${display}.${pin}`, shape: p.shape, type: p.type, init: constOf(en.z, p.shape, initial), input: false });
 }
 
 type Bv = Extract<Val, { t: 'bv' }>;
@@ -49,6 +56,11 @@ export function stepNative(en: Encoder, inst: string, display: string, typeKey: 
   const cell = (pin: string): string => nativePinCell(en, inst, display, typeKey, pin)!.path;
   const b = (pin: string): ZBool => (en.read(cell(pin)) as Extract<Val, { t: 'bool' }>).v;
   const n = (pin: string): Bv => en.read(cell(pin)) as Bv;
+  if (hasSafetyModel(typeKey)) {
+    for (const [pin, v] of stepSafetyFb(z, typeKey, (pin) => en.read(cell(pin)), en.now)) en.write(cell(pin), v, guard);
+    en.abstractions.add(SAFETY_ABSTRACTION);
+    return;
+  }
   const out = new Map<string, Val>();
   const setB = (pin: string, v: ZBool): void => void out.set(pin, boolVal(v));
   switch (typeKey) {

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proveSafetyIsolated } from '../../src-main/verify/formal-isolated.js';
@@ -5,6 +6,7 @@ import { formalFindings } from '../../src-main/formal/findings.js';
 import type { FormalResult } from '../../src-main/formal/formal-result.js';
 import { firstViolation, replayTrace } from '../../src-main/formal/replay.js';
 import { loadSiteProgram } from '../../src-main/fleet/site-program.js';
+import { applyEdits, SF_BASE, SF_MIGRATION, type Edit } from '../../src-main/verify/mutation-suite/mutants.js';
 import { FLEET, SITES, mutant, siteVersion } from '../unit/formal/site-helpers.js';
 
 const BOUND = 20;
@@ -98,5 +100,45 @@ describe('what the encoding does not cover', () => {
     const f = formalFindings(r);
     expect(f.every((x) => x.severity === 'error' && !x.message.includes('proved'))).toBe(true);
     expect(f[0]!.file).toBe('src/Main.st');
+  });
+});
+
+describe('PLCopen safety blocks', () => {
+  const SL = 'src/Safety_Logic.st';
+  const edited = (site: string, edits: readonly Edit[]): string => mutant(site, SL, (t) => applyEdits(new Map([[SL, t]]), edits).get(SL)!);
+
+  it('conveyor-line-1 migrated to SF_EmergencyStop with the reset on the armed release proves all three properties', { timeout: 180_000 }, async () => {
+    const r = await prove(edited('conveyor-line-1', SF_MIGRATION));
+    expect(status(r)).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
+    expect(r.abstractions.some((a) => a.startsWith('SF_EmergencyStop, SF_ESPE and SF_GuardMonitoring'))).toBe(true);
+  });
+
+  it('the same migration resetting on any release of RESET violates the reset property, and the soft-PLC agrees', { timeout: 180_000 }, async () => {
+    const dir = edited('conveyor-line-1', [...SF_MIGRATION, { file: SL, from: 'Reset := fbResetRelease.Q AND rsResetArmed.Q1', to: 'Reset := fbResetRelease.Q', all: true }]);
+    // Short start-up timers, so the restart fits in the bound at the nominal cycle and replays on the soft-PLC.
+    const main = join(dir, 'src/Main.st');
+    writeFileSync(main, readFileSync(main, 'utf8').replace('PT := T#1S', 'PT := T#20MS').replaceAll('PT := T#500MS', 'PT := T#20MS'));
+    const r = await prove(dir);
+    expect(status(r)).toMatchObject({ estop: 'proved' });
+    expectReplayViolates(dir, r, 'reset');
+    // The violation is a RESET held through the stop and released after it: no press came after the demand.
+    const t = r.properties.find((p) => p.id === 'reset')!.trace!;
+    const reset = t.signals.find((x) => x.name === 'Reset_PB')!.values;
+    expect(reset.some((v, i) => i > 0 && v === false && reset[i - 1] === true)).toBe(true);
+  });
+
+  it('packaging-cell-4 with SF_EmergencyStop and SF_GuardMonitoring gating the infeed proves all three properties', { timeout: 180_000 }, async () => {
+    expect(status(await prove(edited('packaging-cell-4', SF_BASE)))).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
+  });
+
+  it('a block without a formal model (SF_EDM) leaves every property unsupported, never proved', { timeout: 180_000 }, async () => {
+    const dir = edited('conveyor-line-1', [
+      ...SF_MIGRATION,
+      { file: SL, from: '    fbResetRelease : F_TRIG;', to: '    fbResetRelease : F_TRIG;\n    fbEDM : SF_EDM;' },
+      { file: SL, from: 'Alm_EStop :=', to: 'fbEDM(Activate := TRUE, S_OutControl := Safety_OK, S_EDM1 := TRUE, S_EDM2 := TRUE, MonitoringTime := T#200MS, S_StartReset := FALSE, Reset := Reset_PB);\nAlm_EStop :=' },
+    ]);
+    const r = await prove(dir);
+    expect(status(r)).toEqual({ estop: 'unsupported', reset: 'unsupported', guard: 'unsupported' });
+    expect(r.properties[0]!.unsupported.some((u) => u.construct.includes('SF_EDM') && u.location?.file === SL)).toBe(true);
   });
 });
