@@ -4,7 +4,8 @@ export type Precondition =
   | { kind: 'has-variable'; value: string }
   | { kind: 'has-file'; value: string }
   | { kind: 'text-contains'; value: string }
-  | { kind: 'safety-configured'; value: string };
+  | { kind: 'safety-configured'; value: string }
+  | { kind: 'no-guards'; value: string };
 
 export interface RecipeExample {
   title: string;
@@ -30,6 +31,7 @@ const KINDS: Record<string, Precondition['kind']> = {
   has_file: 'has-file',
   text_contains: 'text-contains',
   safety_configured: 'safety-configured',
+  no_guards: 'no-guards',
 };
 
 const strings = (v: unknown): string[] | null => (v === undefined || v === null ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : typeof v === 'string' ? [v] : null);

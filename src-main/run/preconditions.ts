@@ -32,6 +32,8 @@ function describe(p: Precondition): string {
       return `no source of the site contains ${JSON.stringify(p.value)}`;
     case 'safety-configured':
       return "site.yaml declares no e-stops or hazardous outputs in its 'safety' block";
+    case 'no-guards':
+      return "the recipe is for sites without guards, and site.yaml declares guards in its 'safety' block";
   }
 }
 
@@ -59,6 +61,9 @@ export function unmetPrecondition(spec: RecipeSpec, dir: string, config: SiteCon
         break;
       case 'safety-configured':
         met = config.safety.estops.length > 0 && config.safety.hazardousOutputs.length > 0;
+        break;
+      case 'no-guards':
+        met = config.safety.guards.length === 0;
         break;
     }
     if (!met) return `precondition not met: ${describe(p)}`;
