@@ -10,17 +10,23 @@ export interface ContentPiece {
   end: number;
 }
 
-/** Offset just after the start tag's `>`, skipping quoted attribute values; -1 for `<x/>`. */
-function contentStart(text: string, el: XmlElement): number {
+/** Offset just after the start tag's `>`, skipping quoted attribute values; -1 when the tag does not close. */
+export function startTagEnd(text: string, el: XmlElement): number {
   let quote = '';
   for (let i = el.start + 1; i < el.end; i++) {
     const c = text[i];
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return text[i - 1] === '/' ? -1 : i + 1;
+    else if (c === '>') return i + 1;
   }
   return -1;
+}
+
+/** Where an element's content starts; -1 for `<x/>`, which has none. */
+function contentStart(text: string, el: XmlElement): number {
+  const end = startTagEnd(text, el);
+  return end < 0 || text[end - 2] === '/' ? -1 : end;
 }
 
 /**

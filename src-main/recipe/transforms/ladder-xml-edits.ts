@@ -1,5 +1,5 @@
 import type { XmlDocument, XmlElement } from '../../plc/formats/safe-xml.js';
-import { child } from '../../plc/formats/xml-content.js';
+import { child, startTagEnd } from '../../plc/formats/xml-content.js';
 
 /** Replace `[start, end)` of the file with `text`. */
 export interface XmlEdit {
@@ -39,17 +39,9 @@ function indentUnit(doc: XmlDocument, pou: XmlElement): string {
   return /\n\t/.test(doc.text) ? '\t' : '  ';
 }
 
-/** Offset just after the start tag's `>`, skipping quoted attribute values. */
 function afterStartTag(text: string, el: XmlElement): number {
-  let quote = '';
-  for (let i = el.start + 1; i < el.end; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
-  }
-  return el.end;
+  const end = startTagEnd(text, el);
+  return end < 0 ? el.end : end;
 }
 
 const selfClosing = (text: string, el: XmlElement): boolean => text.slice(el.end - 2, el.end) === '/>';
