@@ -5,7 +5,6 @@ import { toSiteVersion } from '../fleet/site-version-loader.js';
 import { verifyChange } from '../verify/pipeline.js';
 import type { Finding, VerificationReport } from '../verify/report.js';
 import type { SiteVersion } from '../verify/site-version.js';
-import { SourceText } from '../plc/source/source-text.js';
 import type { WorkingCopy } from './working-copy.js';
 
 /** One finding the change introduced, compared with the original sources. */
@@ -69,8 +68,7 @@ export class SiteChecker {
       if (s.name !== 'compile' && s.name !== 'safety') continue;
       for (const f of s.findings) {
         if (f.severity === 'info' || known.has(key(s.name, f))) continue;
-        const line = f.line ?? (s.name === 'compile' ? parseLine(after, copy, f) : null);
-        findings.push({ stage: s.name, rule: f.rule, severity: f.severity, file: f.file, line, message: f.message });
+        findings.push({ stage: s.name, rule: f.rule, severity: f.severity, file: f.file, line: f.line, message: f.message });
       }
     }
     // The same scope rule the judge stage applies, told to the agent after the edit rather than after the run.
@@ -85,11 +83,4 @@ export class SiteChecker {
     const lines = findings.map((f) => `${f.file ?? '(site)'}${f.line !== null ? `:${f.line}` : ''}: ${f.severity} ${f.rule}: ${f.message}`);
     return { clean, findings, text: [head, ...lines].join('\n'), verdict: report.verdict, safetyCritical: report.safetyCritical };
   }
-}
-
-/** Parse diagnostics name their container file but carry no line in the report: find it from the offset. */
-function parseLine(after: SiteVersion, copy: WorkingCopy, f: Finding): number | null {
-  const d = after.project.diagnostics.find((x) => x.code === f.rule && x.message === f.message && x.span.file === f.file);
-  if (!d || !copy.paths().includes(d.span.file)) return null;
-  return new SourceText(d.span.file, copy.read(d.span.file)).lineCol(d.span.start).line;
 }

@@ -16,7 +16,7 @@ export interface SiteProgram {
   config: SiteConfig;
   project: CompiledProject;
   model: SemanticModel;
-  /** Errors that keep the site from running (syntax, semantic); warnings are in `model.diagnostics`. */
+  /** Errors that keep the site from running (syntax, semantic); every diagnostic is in `project.diagnostics`. */
   errors: Diagnostic[];
   program: CompiledProgram | null;
   problems: SimProblem[];
@@ -41,11 +41,13 @@ export function buildSiteProgram(dir: string, config: SiteConfig, sources: reado
   const files = sources.map((f) => ({ path: f.path, text: f.text }));
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const dialect = dialectForPlatform(config.platform);
-  const project = compileProject(files, dialect);
-  const model = analyzeProgram(project.sources.map((s) => s.parse.unit), { dialect });
-  const maps = new Map(project.sources.map((s) => [s.virtualFile, s.source]));
-  const semantic = model.diagnostics.map((d) => maps.get(d.span.file)?.mapDiagnostic(d) ?? d);
-  const errors = [...project.diagnostics, ...semantic].filter((d) => d.severity === 'error');
+  // The checker runs inside compileProject, which maps its diagnostics to container files with the parser's;
+  // the model is kept for the soft-PLC and the verifiers.
+  const checked: { model?: SemanticModel } = {};
+  const project = compileProject(files, dialect, (units, o) => (checked.model = analyzeProgram(units, o)).diagnostics);
+  const model = checked.model;
+  if (!model) throw new Error('compileProject did not run the checker');
+  const errors = project.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { dir, config, project, model, errors, program: null, problems: [], texts };
   const { program, problems } = compileSite(project, model, { entry: config.entry, cycleMs: config.cycleMs, texts });
   return { dir, config, project, model, errors, program, problems, texts };

@@ -2,10 +2,10 @@ import type { Diagnostic } from '../plc/diagnostics/diagnostic.js';
 import type { Finding, StageResult } from './report.js';
 import type { SiteVersion } from './site-version.js';
 
-function allDiagnostics(v: SiteVersion): { d: Diagnostic; virtual: string }[] {
-  const maps = new Set(v.project.sources.map((s) => s.virtualFile));
-  // Parse diagnostics are already mapped to container files; semantic ones still name the virtual file.
-  return [...v.project.diagnostics.map((d) => ({ d, virtual: '' })), ...v.model.diagnostics.map((d) => ({ d, virtual: maps.has(d.span.file) ? d.span.file : '' }))];
+/** Parse and semantic diagnostics alike, each mapped to its container file by compileProject. */
+function allDiagnostics(v: SiteVersion): { d: Diagnostic; inSource: boolean }[] {
+  const files = new Set(v.sources.map((s) => s.path));
+  return v.project.diagnostics.map((d) => ({ d, inSource: files.has(d.span.file) }));
 }
 
 /**
@@ -20,7 +20,7 @@ export function compileStage(before: SiteVersion, after: SiteVersion): Omit<Stag
     const isError = x.d.severity === 'error';
     if (!isError && known.has(key(x))) continue;
     if (x.d.severity === 'info') continue;
-    const loc = x.virtual ? after.locate(x.virtual, x.d.span.start) : null;
+    const loc = x.inSource ? after.locate(x.d.span.file, x.d.span.start) : null;
     findings.push({
       rule: x.d.code,
       severity: isError ? 'error' : 'warning',
