@@ -3,6 +3,8 @@ import type { Channel, Contract, OutputOf } from '../../src-shared/api/contract.
 import { AppError } from '../app/app-error.js';
 import { openFleet } from '../fleet/load-fleet.js';
 import { runRecipe } from '../run/run-recipe.js';
+import { renderReportHtml } from '../verify/html/render-report.js';
+import { RULES } from '../verify/rules.js';
 import type { Services } from './services.js';
 
 /** The role whose approval a safety-critical change needs (ISO 13849-2 validation; the plant's sign-off). */
@@ -67,6 +69,11 @@ export function createHandlers(s: Services): Handlers {
           }
         : null;
       return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification, steps: s.store.steps.forChange(changeId) };
+    },
+    'changes.report': ({ changeId }) => {
+      const report = s.store.verifications.get(changeId);
+      if (!report) throw new AppError('not-found', `change #${changeId} has no verification report`, [String(changeId)]);
+      return { html: renderReportHtml(report, RULES) };
     },
     'approvals.record': (input) => {
       const change = s.store.changes.get(input.changeId);

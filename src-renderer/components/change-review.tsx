@@ -13,6 +13,8 @@ export function ChangeReview() {
   const setActiveFile = useApp((s) => s.setActiveFile);
   const setDraft = useApp((s) => s.setDraft);
   const decide = useApp((s) => s.decide);
+  const report = useApp((s) => s.report);
+  const showReport = useApp((s) => s.showReport);
   // The stored change does not carry the run's needs-human status; the run that produced it, if still shown, does.
   const needsHuman = useApp((s) => s.run?.sites.some((r) => r.changeId === s.change?.change.id && r.status === 'needs-human') ?? false);
   if (!detail) {
@@ -53,6 +55,17 @@ export function ChangeReview() {
         ))}
       </div>
       <VerificationPanel v={verification} />
+      {verification && (
+        <div className="row">
+          <button data-testid="report-toggle" disabled={busy !== null} onClick={() => void showReport(report === null)}>
+            {report === null ? 'Show the full verification report' : 'Hide the full verification report'}
+          </button>
+        </div>
+      )}
+      {report !== null && (
+        // The report is our own static page (no scripts); an empty sandbox keeps it from running or navigating anything.
+        <iframe className="report-frame" data-testid="report-frame" title={`Verification report of change #${change.id}`} sandbox="" srcDoc={report} />
+      )}
       <StepsPanel steps={steps} />
       {file && <DiffView file={file} />}
       <form

@@ -36,6 +36,9 @@ export interface AppState {
   /** Asks the running run to stop at its next step; the run itself then ends and reports what it did. */
   cancelRun(): Promise<void>;
   openChange(id: number): Promise<void>;
+  /** The full verification report of the open change, as HTML, shown in a sandboxed frame; null hides it. */
+  report: string | null;
+  showReport(open: boolean): Promise<void>;
   setActiveFile(path: string): void;
   setDraft(d: Partial<ApprovalDraft>): void;
   decide(decision: ApprovalDecision): Promise<void>;
@@ -68,6 +71,7 @@ export function createAppStore(api: PlantshiftApi): AppStore {
       run: null,
       progress: [],
       change: null,
+      report: null,
       activeFile: null,
       draft: { reviewer: '', role: 'Safety officer', comment: '' },
       busy: null,
@@ -121,10 +125,19 @@ export function createAppStore(api: PlantshiftApi): AppStore {
           set({ error: err instanceof Error ? err.message : String(err) });
         }
       },
+      showReport: (open) =>
+        open
+          ? act('Loading report', async () => {
+              const { change } = get();
+              if (!change) return;
+              const { html } = await api.invoke('changes.report', { changeId: change.change.id });
+              set({ report: html });
+            })
+          : Promise.resolve(set({ report: null })),
       openChange: (changeId) =>
         act('Loading change', async () => {
           const change = await api.invoke('changes.get', { changeId });
-          set({ change, activeFile: change.files[0]?.path ?? null, draft: { ...get().draft, comment: '' } });
+          set({ change, report: null, activeFile: change.files[0]?.path ?? null, draft: { ...get().draft, comment: '' } });
         }),
       setActiveFile: (activeFile) => set({ activeFile }),
       setDraft: (d) => set({ draft: { ...get().draft, ...d } }),

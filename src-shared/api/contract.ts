@@ -61,6 +61,11 @@ export const contract = {
     input: z.object({ changeId: z.number().int().positive() }),
     output: ChangeDetailSchema,
   },
+  /** The change's full verification report as one offline HTML page (code excerpts, evidence, timing diagrams). */
+  'changes.report': {
+    input: z.object({ changeId: z.number().int().positive() }),
+    output: z.object({ html: z.string() }),
+  },
   'approvals.record': {
     input: z
       .object({

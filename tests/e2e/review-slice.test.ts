@@ -108,6 +108,15 @@ describe('review slice in Chromium through the browser bridge', () => {
     expect(await page.getByTestId('verdict').innerText()).toBe('PASS');
     for (const stage of ['compile', 'safety', 'simulation', 'formal', 'judge']) await page.getByTestId(`stage-${stage}`).waitFor({ state: 'attached' });
 
+    // The full report opens inside the review, in a sandboxed frame: the same page plantshift verify --html writes.
+    await page.getByTestId('report-toggle').click();
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await expect.poll(() => frame.locator('h1').innerText(), { timeout: 30_000 }).toBe('Site press-line-2');
+    for (const stage of ['Compile', 'Safety', 'Simulation', 'Formal']) expect(await frame.locator('body').innerText()).toContain(stage);
+    expect(await page.getByTestId('report-frame').getAttribute('sandbox')).toBe('');
+    await page.getByTestId('report-toggle').click();
+    await expect.poll(() => page.getByTestId('report-frame').count()).toBe(0);
+
     // How the change was made: the deterministic transform, then the verification, in that order.
     const steps = page.getByTestId('steps');
     expect(await steps.locator('h3').innerText()).toBe('How this change was made');

@@ -275,4 +275,16 @@ describe('approvals follow the verification', () => {
     const again = await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: ['press-line-2'] });
     expect(again.sites[0]!.status).toBe('changed');
   });
+
+  it('changes.report gives the stored report as one offline HTML page, not-found for a missing change', async () => {
+    const fleetPath = copyExampleFleet();
+    const run = await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: ['press-line-2'] });
+    const { html } = await ok<{ html: string }>('changes.report', { changeId: run.sites[0]!.changeId! });
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<h1>Site press-line-2</h1>');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    const missing = await fail('changes.report', { changeId: 999 });
+    expect(missing.code).toBe('not-found');
+    expect(missing.message).toContain('change #999 has no verification report');
+  });
 });
