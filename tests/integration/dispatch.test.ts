@@ -7,6 +7,9 @@ import type { FleetSummary } from '../../src-shared/model/site.js';
 import { createDispatch, type Dispatch } from '../../src-main/api/dispatch.js';
 import { createHandlers, type Handlers } from '../../src-main/api/handlers.js';
 import { Services } from '../../src-main/api/services.js';
+import { LlmError } from '../../src-main/llm/provider.js';
+import { ScriptedProvider } from '../../src-main/llm/scripted-provider.js';
+import { loadRecordings } from '../helpers/recordings.js';
 import { fixedClock } from '../../src-main/app/clock.js';
 import { packageVersion, promptsDir } from '../../src-main/app/paths.js';
 import { copyExampleFleet, tempDir } from '../helpers/temp.js';
@@ -287,4 +290,48 @@ describe('approvals follow the verification', () => {
     expect(missing.code).toBe('not-found');
     expect(missing.message).toContain('change #999 has no verification report');
   });
+
+  it('run.start uses the host\'s model for agent recipes, opened once; a model that cannot open is a bad-data error naming it', async () => {
+    services.close();
+    const recording = loadRecordings().find((r) => r.recipe === 'protocol_migration')!;
+    let opened = 0;
+    const withModel = new Services({
+      verification: 'full',
+      dbPath: join(tempDir(), 'plantshift.db'),
+      promptsDir: promptsDir(),
+      clock: fixedClock('2026-11-25T10:00:00Z'),
+      host: 'bridge',
+      defaultFleetPath: null,
+      openModel: async () => {
+        opened++;
+        return new ScriptedProvider(recording.turns);
+      },
+    });
+    services = withModel;
+    dispatch = createDispatch(createHandlers(withModel));
+    const fleetPath = copyExampleFleet();
+    // A deterministic recipe never opens the model.
+    await ok<RunResult>('run.start', { fleetPath, recipeId: 'revision-note', siteIds: ['pump-station-6'] });
+    expect(opened).toBe(0);
+    const run = await ok<RunResult>('run.start', { fleetPath, recipeId: 'protocol_migration', siteIds: ['pump-station-6'] });
+    expect(opened).toBe(1);
+    expect(run.sites[0]).toMatchObject({ status: 'changed', verdict: 'pass', judge: 'in scope' });
+    const detail = await ok<ChangeDetail>('changes.get', { changeId: run.sites[0]!.changeId! });
+    expect(detail.steps.map((x) => x.kind)).toEqual(['transform', 'agent', 'verify', 'judge']);
+
+    services.close();
+    const broken = new Services({
+      dbPath: join(tempDir(), 'plantshift.db'),
+      promptsDir: promptsDir(),
+      clock: fixedClock('2026-11-25T10:00:00Z'),
+      host: 'bridge',
+      defaultFleetPath: null,
+      openModel: () => Promise.reject(new LlmError('not-gguf', '/models/broken.gguf is not a GGUF model file')),
+    });
+    services = broken;
+    dispatch = createDispatch(createHandlers(broken));
+    const err = await fail('run.start', { fleetPath, recipeId: 'protocol_migration', siteIds: ['pump-station-6'] });
+    expect(err.code).toBe('bad-data');
+    expect(err.message).toBe('the model could not be opened: /models/broken.gguf is not a GGUF model file');
+  }, 180_000);
 });
