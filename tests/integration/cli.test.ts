@@ -290,9 +290,10 @@ describe('log', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Run 1: estop_standardize on ');
     expect(r.out).toMatch(/^press-line-2$/m);
-    expect(r.out).toMatch(/^\s*1\s+transform\s+changed\s+-\s+-\s+\d+\s+revision-note: changed src\/Main\.st$/m);
-    expect(r.out).toMatch(/^\s*2\s+agent\s+skipped\s.*the agent was skipped: no model/m);
-    expect(r.out).toMatch(/^\s*3\s+verify\s+pass\s/m);
+    expect(r.out).toMatch(/^\s*1\s+transform\s+changed\s+-\s+-\s+\d+\s+estop-healthy: changed src\/GVL_IO\.st, src\/Safety_Logic\.st$/m);
+    expect(r.out).toMatch(/^\s*2\s+transform\s+changed\s+-\s+-\s+\d+\s+revision-note: changed src\/Main\.st$/m);
+    expect(r.out).toMatch(/^\s*3\s+agent\s+skipped\s.*the agent was skipped: no model/m);
+    expect(r.out).toMatch(/^\s*4\s+verify\s+pass\s/m);
     // A site skipped by a precondition records no step.
     expect(r.out).not.toContain('filler-line-5');
     const full = await cli('log', '1', '--site', 'press-line-2', '--full', '--db', db);
@@ -318,5 +319,6 @@ describe('recipes', () => {
     expect(r.out).toMatch(/^revision-note\s.*\s+all\s+never\s+revision-note$/m);
     expect(r.out).toMatch(/^ladder_to_st\s.*\s+codesys, openplc\s+may touch\s+ladder-to-st \+ revision-note \+ agent$/m);
     for (const id of ['alarm_priorities', 'estop_standardize', 'protocol_migration', 'safety_interlock_update']) expect(r.out).toMatch(new RegExp(`^${id}\\s.*revision-note \\+ agent$`, 'm'));
+    expect(r.out).toMatch(/^estop_standardize\s.*\s+estop-healthy \+ revision-note \+ agent$/m);
   });
 });
