@@ -23,6 +23,7 @@ export function createHandlers(s: Services): Handlers {
       dbPath: s.store.file,
       canPickFolder: s.options.pickFolder !== undefined,
       defaultFleetPath: s.options.defaultFleetPath,
+      model: s.options.describeModel?.() ?? { description: null, problem: null },
     }),
     'fleet.pickFolder': async () => ({ path: s.options.pickFolder ? await s.options.pickFolder() : null }),
     'fleet.open': ({ path }) => openFleet(path),

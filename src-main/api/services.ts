@@ -20,6 +20,8 @@ export interface ServicesOptions {
   verification?: 'fast' | 'full';
   /** Opens the model for the agent and the judge, once, on the first run; null means no model (deterministic steps only). */
   openModel?: () => Promise<LlmProvider | null>;
+  /** Says which model openModel would open, without loading it. */
+  describeModel?: () => { description: string | null; problem: string | null };
 }
 
 /** Everything the contract handlers use, created once per host process and closed with it. */

@@ -9,7 +9,7 @@ import { createHandlers } from '../api/handlers.js';
 import { Services } from '../api/services.js';
 import { systemClock } from '../app/clock.js';
 import { exampleFleetDir, packageRoot, promptsDir, rendererDistDir } from '../app/paths.js';
-import { openProvider } from '../llm/open-provider.js';
+import { describeModelChoice, openProvider } from '../llm/open-provider.js';
 
 const indexHtml = join(rendererDistDir(), 'index.html');
 const indexUrl = pathToFileURL(indexHtml).href;
@@ -38,6 +38,7 @@ async function start(): Promise<void> {
     defaultFleetPath: exampleFleetDir(),
     // The model from settings.yaml or models/*.gguf, opened on the first run that needs the agent.
     openModel: async () => (await openProvider({}))?.provider ?? null,
+    describeModel: () => describeModelChoice(),
     pickFolder: async () => {
       const opts = { title: 'Choose a fleet folder', properties: ['openDirectory' as const] };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);

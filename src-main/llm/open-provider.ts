@@ -74,6 +74,26 @@ export async function openProvider(s: ModelSettings, env: ModelEnv = defaultMode
   return openLocal(modelPath, merged);
 }
 
+/** What openProvider({}) would use, found without loading anything: for the app to show before a run. */
+export interface ModelChoice {
+  /** "llama.cpp models/x.gguf" or "OpenAI-compatible server URL (model m)"; null when there is no model. */
+  description: string | null;
+  /** Why the configured model cannot be used (a bad settings file, several .gguf files), for a person to fix. */
+  problem: string | null;
+}
+
+export function describeModelChoice(env: ModelEnv = defaultModelEnv()): ModelChoice {
+  try {
+    const file = readSettingsFile(env.settingsFile);
+    if (file.model !== undefined && file.llmUrl !== undefined) return { description: null, problem: `${env.settingsFile} sets both model and llm_url: keep one of them` };
+    if (file.llmUrl !== undefined) return { description: `OpenAI-compatible server ${safeUrl(file.llmUrl)} (model ${file.llmModel ?? DEFAULT_SERVER_MODEL})`, problem: null };
+    const model = file.model ?? findModelFile(env.modelsDir);
+    return { description: model === null ? null : `llama.cpp ${shownPath(model)}`, problem: null };
+  } catch (err) {
+    return { description: null, problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** The --gpu-layers flag: 'auto', 'max' or a number of layers. */
 export function parseGpuLayers(s: string): number | 'auto' | 'max' {
   const v = s.trim();

@@ -56,6 +56,7 @@ const NEEDS_HUMAN = 'The judge vetoed this change twice or could not decide: a p
 
 export function RunPanel() {
   const fleet = useApp((s) => s.fleet);
+  const model = useApp((s) => s.info?.model);
   const recipes = useApp((s) => s.recipes);
   const recipeId = useApp((s) => s.recipeId);
   const selected = useApp((s) => s.selectedSites);
@@ -94,6 +95,15 @@ export function RunPanel() {
           <p className="muted small" data-testid="recipe-mode">
             {recipeMode(recipe)}
           </p>
+          {recipe.agent && model && (
+            <p className={model.problem ? 'attention small' : 'muted small'} data-testid="model-choice">
+              {model.problem
+                ? `The model cannot be used: ${model.problem}`
+                : model.description
+                  ? `Model: ${model.description}`
+                  : 'No model configured (settings.yaml or models/*.gguf): the deterministic steps run; the agent and the judge are skipped.'}
+            </p>
+          )}
         </>
       )}
       {busy === 'Running recipe' && (

@@ -25,6 +25,8 @@ export const contract = {
       /** True where a native folder dialog exists (Electron); the browser bridge uses a path field. */
       canPickFolder: z.boolean(),
       defaultFleetPath: z.string().nullable(),
+      /** The model agent recipes will use, as configured (settings.yaml or models/); nothing is loaded to say so. */
+      model: z.object({ description: z.string().nullable(), problem: z.string().nullable() }),
     }),
   },
   'fleet.pickFolder': {

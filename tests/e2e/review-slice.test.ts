@@ -79,8 +79,13 @@ describe('review slice in Chromium through the browser bridge', () => {
     expect(await page.getByTestId('site-press-line-2').innerText()).toContain('Hydraulic press, line 2');
     await selectOnly(page, SITES);
 
+    // An agent recipe says which model it would use before anything runs; this host has none configured.
+    await page.getByTestId('recipe-select').selectOption('estop_standardize');
+    expect(await page.getByTestId('recipe-mode').innerText()).toBe('Uses the coding agent after 2 deterministic steps.');
+    expect(await page.getByTestId('model-choice').innerText()).toMatch(/^No model configured .*the agent and the judge are skipped\.$/);
     await page.getByTestId('recipe-select').selectOption('revision-note');
     expect(await page.getByTestId('recipe-mode').innerText()).toMatch(/^Deterministic only \(1 deterministic step\)/);
+    expect(await page.getByTestId('model-choice').count()).toBe(0);
     await page.getByTestId('run-start').click();
     // While the run goes on, each site's steps are listed under it as they happen.
     await page.getByTestId('run-progress').locator('.progress-steps li', { hasText: 'transform: revision-note: changed src/Main.st' }).first().waitFor({ timeout: 60_000 });

@@ -141,7 +141,7 @@ describe('dispatch errors', () => {
 describe('dispatch flow', () => {
   it('reports app info for the bridge host', async () => {
     const info = await ok<Record<string, unknown>>('app.info', {});
-    expect(info).toEqual({ version: packageVersion(), host: 'bridge', dbPath: services.store.file, canPickFolder: false, defaultFleetPath: null });
+    expect(info).toEqual({ version: packageVersion(), host: 'bridge', dbPath: services.store.file, canPickFolder: false, defaultFleetPath: null, model: { description: null, problem: null } });
     expect(await ok('fleet.pickFolder', {})).toEqual({ path: null });
   });
 

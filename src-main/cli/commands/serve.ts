@@ -6,7 +6,7 @@ import { Services } from '../../api/services.js';
 import { AppError } from '../../app/app-error.js';
 import { defaultDbPath, exampleFleetDir, promptsDir, rendererDistDir } from '../../app/paths.js';
 import { startBridge } from '../../bridge/bridge-server.js';
-import { openProvider } from '../../llm/open-provider.js';
+import { describeModelChoice, openProvider } from '../../llm/open-provider.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 
@@ -38,6 +38,7 @@ Options:
       defaultFleetPath: values.fleet ? resolve(io.cwd, values.fleet) : exampleFleetDir(),
       // The model from settings.yaml or models/*.gguf, opened on the first run that needs the agent.
       openModel: async () => (await openProvider({}))?.provider ?? null,
+      describeModel: () => describeModelChoice(),
     });
     const bridge = await startBridge({ dispatch: createDispatch(createHandlers(services)), events: services.events, rendererDir, port });
     io.out(`Plantshift UI: ${bridge.url}\nDatabase: ${services.store.file}\nPress Ctrl+C to stop.\n`);

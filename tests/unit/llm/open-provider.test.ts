@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API_KEY_ENV, openProvider, parseGpuLayers, type ModelEnv } from '../../../src-main/llm/open-provider.js';
+import { API_KEY_ENV, describeModelChoice, openProvider, parseGpuLayers, type ModelEnv } from '../../../src-main/llm/open-provider.js';
 import { OpenAiProvider } from '../../../src-main/llm/openai-provider.js';
 import { LlmError } from '../../../src-main/llm/provider.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -190,5 +190,20 @@ describe('parseGpuLayers', () => {
 
   it.each(['', 'all', '-1', '2.5', '1e3'])('refuses %j, naming the flag', (v) => {
     expect(() => parseGpuLayers(v)).toThrow(/--gpu-layers/);
+  });
+});
+
+describe('describeModelChoice (what the app shows before a run; nothing is loaded)', () => {
+  it('says there is no model, names the one .gguf, the settings file\'s server, or what is wrong', () => {
+    const none = env();
+    expect(describeModelChoice(none)).toEqual({ description: null, problem: null });
+    writeFileSync(join(none.modelsDir, 'coder.gguf'), 'not even a model: nothing is opened to describe it');
+    expect(describeModelChoice(none).description).toMatch(/^llama\.cpp .*coder\.gguf$/);
+    writeFileSync(join(none.modelsDir, 'other.gguf'), '');
+    expect(describeModelChoice(none)).toEqual({ description: null, problem: expect.stringContaining('holds 2 model files (coder.gguf, other.gguf)') });
+    const server = env('llm_url: http://user:secret@10.1.2.3:8000\nllm_model: plant-coder\n');
+    expect(describeModelChoice(server)).toEqual({ description: 'OpenAI-compatible server http://10.1.2.3:8000/ (model plant-coder)', problem: null });
+    const bad = env('model: x.gguf\ncolour: blue\n');
+    expect(describeModelChoice(bad).problem).toContain("unknown setting 'colour'");
   });
 });
