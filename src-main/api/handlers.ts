@@ -69,7 +69,7 @@ export function createHandlers(s: Services): Handlers {
             stages: report.stages.map((st) => ({ name: st.name, status: st.status, summary: st.summary, findings: st.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line })) })),
           }
         : null;
-      return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification, steps: s.store.steps.forChange(changeId) };
+      return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification, steps: s.store.steps.forChange(changeId), outcome: s.store.runs.outcomeOf(changeId) };
     },
     'changes.report': ({ changeId }) => {
       const report = s.store.verifications.get(changeId);

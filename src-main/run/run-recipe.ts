@@ -62,7 +62,9 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
       const id = siteId(site);
       if (req.signal?.aborted) {
         // A cancelled run ends cleanly: the sites not reached say so, and nothing half-done is stored.
-        results.push({ siteId: id, status: 'failed', changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: 'not run', judge: '-', llm: { requests: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, prefixHits: 0, modelMs: 0 }, message: 'not run: the run was cancelled', durationMs: 0 });
+        const notRun: SiteRunResult = { siteId: id, status: 'failed', changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: 'not run', judge: '-', llm: { requests: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, prefixHits: 0, modelMs: 0 }, message: 'not run: the run was cancelled', durationMs: 0 };
+        results.push(notRun);
+        store.runs.recordSite(runId, notRun);
         continue;
       }
       req.onProgress?.({ runId, siteId: id, phase: 'started', status: null, message: `running ${recipe.id}` });
@@ -70,6 +72,7 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
       const partial = await runSite(site, recipe, runId, req, (message) => req.onProgress?.({ runId, siteId: id, phase: 'step', status: null, message }));
       const result: SiteRunResult = { ...partial, siteId: id, durationMs: Math.round((performance.now() - t0) * 10) / 10 };
       results.push(result);
+      store.runs.recordSite(runId, result);
       req.onProgress?.({ runId, siteId: id, phase: 'finished', status: result.status, message: result.message });
       // Yield so progress events reach the UI between sites.
       await new Promise((r) => setImmediate(r));

@@ -96,4 +96,22 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         BEGIN SELECT RAISE(ABORT, 'site steps are append-only'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'how each site of a run ended',
+    sql: `
+      -- The run's table (status, message, agent, judge, tokens) kept per site, so a change that needs a human
+      -- still says so after the app is restarted, and a site that ended without a change is on record too.
+      CREATE TABLE run_sites (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        site_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('changed', 'unchanged', 'skipped', 'needs-human', 'failed')),
+        change_id INTEGER REFERENCES changes(id),
+        message TEXT NOT NULL,
+        result_json TEXT NOT NULL,
+        PRIMARY KEY (run_id, site_id)
+      );
+      CREATE INDEX run_sites_change ON run_sites(change_id);
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import type { SiteRunResult } from '../../src-shared/model/change.js';
 import type { Db } from './database.js';
 
 export interface RunRow {
@@ -29,6 +30,25 @@ export class RunsRepo {
         'SELECT id, recipe_id AS recipeId, fleet_path AS fleetPath, status, started_at AS startedAt, finished_at AS finishedAt FROM runs WHERE id = ?',
       )
       .get(id) as RunRow | undefined;
+    return row ?? null;
+  }
+
+  /** Records how one site of the run ended (once per site). */
+  recordSite(runId: number, r: SiteRunResult): void {
+    this.db
+      .prepare('INSERT INTO run_sites (run_id, site_id, status, change_id, message, result_json) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(runId, r.siteId, r.status, r.changeId, r.message, JSON.stringify(r));
+  }
+
+  /** How each site of the run ended, in the order they ran. */
+  sites(runId: number): SiteRunResult[] {
+    const rows = this.db.prepare('SELECT result_json AS json FROM run_sites WHERE run_id = ? ORDER BY rowid').all(runId) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as SiteRunResult);
+  }
+
+  /** How the site run that produced this change ended: 'needs-human' stays visible after a restart. */
+  outcomeOf(changeId: number): { status: SiteRunResult['status']; message: string } | null {
+    const row = this.db.prepare('SELECT status, message FROM run_sites WHERE change_id = ?').get(changeId) as { status: SiteRunResult['status']; message: string } | undefined;
     return row ?? null;
   }
 }

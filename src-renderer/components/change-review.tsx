@@ -15,8 +15,8 @@ export function ChangeReview() {
   const decide = useApp((s) => s.decide);
   const report = useApp((s) => s.report);
   const showReport = useApp((s) => s.showReport);
-  // The stored change does not carry the run's needs-human status; the run that produced it, if still shown, does.
-  const needsHuman = useApp((s) => s.run?.sites.some((r) => r.changeId === s.change?.change.id && r.status === 'needs-human') ?? false);
+  // How the site run ended is stored with the change; the run still on screen says so too.
+  const needsHuman = useApp((s) => s.change?.outcome?.status === 'needs-human' || (s.run?.sites.some((r) => r.changeId === s.change?.change.id && r.status === 'needs-human') ?? false));
   if (!detail) {
     return (
       <section className="panel review empty">

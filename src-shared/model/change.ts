@@ -149,5 +149,7 @@ export const ChangeDetailSchema = z.object({
   approvals: z.array(ApprovalSchema),
   verification: VerificationSummarySchema.nullable(),
   steps: z.array(SiteStepSchema),
+  /** How the site run that produced the change ended (e.g. needs-human after two judge vetoes). */
+  outcome: z.object({ status: SiteRunStatusSchema, message: z.string() }).nullable(),
 });
 export type ChangeDetail = z.infer<typeof ChangeDetailSchema>;

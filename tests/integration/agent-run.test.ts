@@ -129,6 +129,8 @@ describe('the agent in a run: outer loop with verification and judge', () => {
     expect(steps.filter((s) => s.kind === 'judge').map((s) => s.status)).toEqual(['fail', 'fail']);
     const judgeStage = store.verifications.get(site.changeId!)!.stages.find((s) => s.name === 'judge')!;
     expect(judgeStage.findings[0]!.message).toBe('out of scope: still not a timer');
+    // The site's outcome is stored with the change, so the review still says a person must decide after a restart.
+    expect(store.runs.outcomeOf(site.changeId!)).toEqual({ status: 'needs-human', message: site.message });
   }, 180_000);
 
   it('a judge reply that is not a valid verdict is sent back once; two bad replies end as needs-human, never pass', async () => {
@@ -222,6 +224,7 @@ describe('the agent in a run: outer loop with verification and judge', () => {
     expect(second).toMatchObject({ siteId: 'pump-station-6', status: 'failed', message: 'not run: the run was cancelled' });
     expect(provider.remaining).toBe(2);
     expect(store.runs.get(result.runId)!.status).toBe('failed');
+    expect(store.runs.sites(result.runId).map((r) => `${r.siteId}:${r.status}`)).toEqual(['press-line-2:failed', 'pump-station-6:failed']);
     expect(store.steps.forSite(result.runId, 'press-line-2').map((x) => `${x.kind}:${x.status}`)).toEqual(['transform:changed', 'agent:cancelled']);
   });
 });

@@ -289,13 +289,14 @@ describe('log', () => {
     const r = await cli('log', '1', '--db', db);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Run 1: estop_standardize on ');
-    expect(r.out).toMatch(/^press-line-2$/m);
+    expect(r.out).toMatch(/^press-line-2: changed - change #1: verification passed/m);
     expect(r.out).toMatch(/^\s*1\s+transform\s+changed\s+-\s+-\s+\d+\s+estop-healthy: changed src\/GVL_IO\.st, src\/Safety_Logic\.st$/m);
     expect(r.out).toMatch(/^\s*2\s+transform\s+changed\s+-\s+-\s+\d+\s+revision-note: changed src\/Main\.st$/m);
     expect(r.out).toMatch(/^\s*3\s+agent\s+skipped\s.*the agent was skipped: no model/m);
     expect(r.out).toMatch(/^\s*4\s+verify\s+pass\s/m);
-    // A site skipped by a precondition records no step.
-    expect(r.out).not.toContain('filler-line-5');
+    // A site skipped by a precondition has its outcome and no step.
+    expect(r.out).toContain('filler-line-5: skipped - precondition not met');
+    expect(r.out).not.toMatch(/^filler-line-5\n\s*step/m);
     const full = await cli('log', '1', '--site', 'press-line-2', '--full', '--db', db);
     expect(full.out).toContain('--- press-line-2 step 1: transform changed');
     expect(full.out).toMatch(/^\+.*Plantshift run 1: Standard e-stop evaluation/m);
@@ -304,7 +305,7 @@ describe('log', () => {
     expect(missing.err).toContain('run 9 does not exist');
     const site = await cli('log', '1', '--site', 'nowhere', '--db', db);
     expect(site.code).toBe(2);
-    expect(site.err).toContain('recorded nothing for site "nowhere"; its sites: press-line-2');
+    expect(site.err).toContain('recorded nothing for site "nowhere"; its sites: ');
     const nodb = await cli('log', '1', '--db', join(tempDir(), 'absent.db'));
     expect(nodb.code).toBe(2);
     expect(nodb.err).toContain('no database at');

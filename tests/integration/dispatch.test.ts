@@ -172,6 +172,7 @@ describe('dispatch flow', () => {
     expect(detail.files).toHaveLength(1);
     expect(detail.files[0]!.after).toContain(`Plantshift run ${run.runId}:`);
     expect(detail.approvals).toEqual([]);
+    expect(detail.outcome).toEqual({ status: 'changed', message: run.sites.find((x) => x.siteId === 'press-line-2')!.message });
 
     const recorded = await ok<Record<string, unknown>>('approvals.record', { changeId: target.id, ...approval, comment: 'looks right' });
     expect(recorded).toMatchObject({ changeId: target.id, reviewer: 'Ana Ortiz', decision: 'approved', createdAt: '2026-11-25T10:00:00.000Z' });

@@ -12,9 +12,9 @@ export const logCommand: Command = {
   summary: "Show the recorded steps of a run: transforms, agent sessions, verifications, judge verdicts",
   usage: `Usage: plantshift log RUN [--site ID] [--full] [--db FILE] [--json]
 
-Prints what plantshift run recorded for run number RUN, site by site: each deterministic transform, each
-agent attempt, each verification and each judge verdict, with tokens and time. Sites that ended without a
-change (an agent that ran out of turns, say) are recorded too.
+Prints what plantshift run recorded for run number RUN, site by site: how the site ended, then each
+deterministic transform, each agent attempt, each verification and each judge verdict, with tokens and time.
+Sites that ended without a change (skipped, or an agent that ran out of turns) are recorded too.
 
 Options:
   --site ID   only this site
@@ -35,17 +35,20 @@ Exit status: 0 shown, 2 the database, run or site does not exist.`,
     try {
       const run = store.runs.get(runId);
       if (!run) throw new AppError('not-found', `run ${runId} does not exist in ${dbPath}`, [String(runId)]);
-      const all = store.steps.sitesOfRun(runId);
+      const outcomes = new Map(store.runs.sites(runId).map((r) => [r.siteId, r]));
+      const all = [...new Set([...outcomes.keys(), ...store.steps.sitesOfRun(runId)])];
       if (values.site && !all.includes(values.site)) throw new AppError('not-found', `run ${runId} recorded nothing for site "${values.site}"; its sites: ${all.join(', ') || 'none'}`, [values.site]);
       const sites = values.site ? [values.site] : all;
       if (values.json) {
-        io.out(JSON.stringify({ run, sites: sites.map((siteId) => ({ siteId, steps: store.steps.forSite(runId, siteId) })) }, null, 2) + '\n');
+        io.out(JSON.stringify({ run, sites: sites.map((siteId) => ({ siteId, result: outcomes.get(siteId) ?? null, steps: store.steps.forSite(runId, siteId) })) }, null, 2) + '\n');
         return EXIT_OK;
       }
       io.out(`Run ${run.id}: ${run.recipeId} on ${run.fleetPath}, started ${run.startedAt}, ${run.status}\n`);
       for (const siteId of sites) {
         const steps = store.steps.forSite(runId, siteId);
-        io.out(`\n${siteId}\n`);
+        const o = outcomes.get(siteId);
+        io.out(`\n${siteId}: ${o ? `${o.status} - ${o.message}` : 'no result recorded (the run stopped during this site)'}\n`);
+        if (!steps.length) continue;
         io.out(formatTable(['step', 'kind', 'status', 'tokens', 'cached', 'ms', 'summary'], steps.map((s) => [s.seq, s.kind, s.status, s.promptTokens + s.completionTokens || '-', s.cachedPromptTokens || '-', Math.round(s.durationMs), s.summary])));
         if (values.full) for (const s of steps) io.out(`\n--- ${siteId} step ${s.seq}: ${s.kind} ${s.status}\n${s.log || '(no log)'}\n`);
       }
