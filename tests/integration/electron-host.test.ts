@@ -157,7 +157,7 @@ describe('Electron preload', () => {
       ipcRenderer: {
         invoke: async (...a: unknown[]) => {
           invokes.push(a);
-          return { ok: true, value: { version: '1', host: 'electron', dbPath: '/x', canPickFolder: true, defaultFleetPath: null } };
+          return { ok: true, value: { version: '1', host: 'electron', dbPath: '/x', canPickFolder: true, defaultFleetPath: null, model: { description: null, problem: null } } };
         },
         on: (ch: string, fn: Listener) => listeners.set(ch, fn),
         removeListener: (ch: string) => listeners.delete(ch),
