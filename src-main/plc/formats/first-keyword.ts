@@ -1,3 +1,5 @@
+import { nestedCommentEnd } from '../source/nested-comment.js';
+
 /**
  * The first word of a declaration, upper-cased, after whitespace, comments and pragmas: `{attribute ...}` lines
  * and `(* *)` headers commonly come before `FUNCTION_BLOCK`. Null when the text holds no word. Linear time.
@@ -24,21 +26,10 @@ export function firstKeyword(text: string): string | null {
   return null;
 }
 
-/** CODESYS nests `(* (* *) *)` comments; counting keeps a nested header from ending early. */
+/** An unclosed comment runs to the end of the text. */
 function skipBlock(text: string, from: number, open: string, close: string): number {
-  let depth = 0;
-  let i = from;
-  while (i < text.length) {
-    if (text.startsWith(open, i)) {
-      depth++;
-      i += 2;
-    } else if (text.startsWith(close, i)) {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else i++;
-  }
-  return text.length;
+  const end = nestedCommentEnd(text, from, open, close);
+  return end < 0 ? text.length : end;
 }
 
 const END_OF: Readonly<Record<string, string>> = {

@@ -1,3 +1,4 @@
+import { nestedCommentEnd } from '../../plc/source/nested-comment.js';
 import { key, type VarBlock, type VarDecl } from '../../plc/st/ast.js';
 
 type CommentStyle = 'line' | 'block' | 'c';
@@ -25,19 +26,8 @@ export function lineEndAfter(text: string, offset: number): number {
 
 /** The end of a `(* ... *)` comment opened at `start`, nested comments allowed; the text's end if unclosed. */
 export function blockCommentEnd(text: string, start: number): number {
-  let depth = 0;
-  let i = start;
-  while (i < text.length - 1) {
-    if (text.startsWith('(*', i)) {
-      depth++;
-      i += 2;
-    } else if (text.startsWith('*)', i)) {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else i++;
-  }
-  return text.length;
+  const end = nestedCommentEnd(text, start);
+  return end < 0 ? text.length : end;
 }
 
 /** The comment after a declaration's `;` on the same line, if any. */

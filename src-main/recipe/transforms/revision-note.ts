@@ -1,3 +1,4 @@
+import { nestedCommentEnd } from '../../plc/source/nested-comment.js';
 import type { SourceFile } from '../../fleet/site-sources.js';
 import type { Transform, TransformContext } from './transform.js';
 
@@ -6,19 +7,8 @@ function leadingBlockComment(text: string, from: number): [number, number] | nul
   let i = from;
   while (i < text.length && /\s/.test(text[i]!)) i++;
   if (!text.startsWith('(*', i)) return null;
-  const start = i;
-  let depth = 0;
-  while (i < text.length - 1) {
-    if (text.startsWith('(*', i)) {
-      depth++;
-      i += 2;
-    } else if (text.startsWith('*)', i)) {
-      depth--;
-      i += 2;
-      if (depth === 0) return [start, i];
-    } else i++;
-  }
-  return null;
+  const end = nestedCommentEnd(text, i);
+  return end < 0 ? null : [i, end];
 }
 
 /** The file that declares the site's entry PROGRAM, ignoring comments only roughly (a name in a comment is rare). */
