@@ -216,6 +216,26 @@ export function runBody(site: SiteExec, body: BodyRef): BodyRun {
     return keys;
   };
 
+  /**
+   * IF and CASE alike: branch i runs when its condition holds and no earlier one did, the else body when none
+   * did; the branch states merge back. Conditions are taken in order, each just before its branch runs.
+   */
+  const firstMatching = (st: SymState, branches: { cond: () => BoolExpr; body: Statement[] }[], elseBody: Statement[] | null | undefined, inLoop: boolean): SymState => {
+    const conds: BoolExpr[] = [];
+    const states: SymState[] = [];
+    let none: BoolExpr = TRUE;
+    for (const br of branches) {
+      const c = br.cond();
+      const ci = and(none, c);
+      conds.push(ci);
+      states.push(execList(branch(st, ci), br.body, inLoop));
+      none = and(none, not(c));
+    }
+    conds.push(none);
+    states.push(elseBody ? execList(branch(st, none), elseBody, inLoop) : cloneState(st));
+    return mergeStates(st, conds, states, nextGen, readIn);
+  };
+
   const execList = (st: SymState, list: Statement[], inLoop: boolean): SymState => {
     let cur = st;
     for (const s of list) {
@@ -236,43 +256,23 @@ export function runBody(site: SiteExec, body: BodyRef): BodyRun {
       case 'CallStmt':
         execCall(st, s.call, s);
         return st;
-      case 'If': {
-        const conds: BoolExpr[] = [];
-        const states: SymState[] = [];
-        let none: BoolExpr = TRUE;
-        for (const br of s.branches) {
-          const c = site.boolOf(br.cond, st, body);
-          const ci = and(none, c);
-          conds.push(ci);
-          states.push(execList(branch(st, ci), br.body, inLoop));
-          none = and(none, not(c));
-        }
-        conds.push(none);
-        states.push(s.elseBody ? execList(branch(st, none), s.elseBody, inLoop) : cloneState(st));
-        return mergeStates(st, conds, states, nextGen, readIn);
-      }
+      case 'If':
+        return firstMatching(st, s.branches.map((br) => ({ cond: () => site.boolOf(br.cond, st, body), body: br.body })), s.elseBody, inLoop);
       case 'Case': {
-        const conds: BoolExpr[] = [];
-        const states: SymState[] = [];
-        let none: BoolExpr = TRUE;
         const selText = show(s.selector);
         const refs = site.readsOf(s.selector, body);
         const gens = refs.map((r) => genOf(st, r)).join(',');
-        for (const br of s.branches) {
-          const c = or(
-            ...br.labels.map((l) => {
-              const lt = show(l);
-              return site.atoms.add({ id: `case:${key(body.owner.name)}|${idx.tokenKey(s.selector, body.file)}=${lt.toUpperCase()}@${gens}`, text: `${selText} = ${lt}`, kind: 'expr', constraint: null, refs, fb: null });
-            }),
-          );
-          const ci = and(none, c);
-          conds.push(ci);
-          states.push(execList(branch(st, ci), br.body, inLoop));
-          none = and(none, not(c));
-        }
-        conds.push(none);
-        states.push(s.elseBody ? execList(branch(st, none), s.elseBody, inLoop) : cloneState(st));
-        return mergeStates(st, conds, states, nextGen, readIn);
+        const branches = s.branches.map((br) => ({
+          cond: () =>
+            or(
+              ...br.labels.map((l) => {
+                const lt = show(l);
+                return site.atoms.add({ id: `case:${key(body.owner.name)}|${idx.tokenKey(s.selector, body.file)}=${lt.toUpperCase()}@${gens}`, text: `${selText} = ${lt}`, kind: 'expr', constraint: null, refs, fb: null });
+              }),
+            ),
+          body: br.body,
+        }));
+        return firstMatching(st, branches, s.elseBody, inLoop);
       }
       case 'For':
         return loop(st, s.body, null, s);
