@@ -41,12 +41,13 @@ export function defaultModelEnv(): ModelEnv {
   return { modelsDir: join(packageRoot(), 'models'), settingsFile: join(dataHome(), 'settings.yaml') };
 }
 
+type Choice = { kind: 'server'; url: string; settings: ModelSettings } | { kind: 'local'; path: string; settings: ModelSettings } | null;
+
 /**
- * Opens the model the options point at. Explicit options win over the settings file; without either, the one
- * .gguf file in the models folder is used. Returns null when there is no model anywhere: the caller then runs
- * the deterministic steps only. Nothing is downloaded.
+ * Which model the options point at, read but not loaded. Explicit options win over the settings file; without
+ * either, the one .gguf file in the models folder. Null when there is no model anywhere.
  */
-export async function openProvider(s: ModelSettings, env: ModelEnv = defaultModelEnv()): Promise<OpenedProvider | null> {
+function chooseModel(s: ModelSettings, env: ModelEnv): Choice {
   if (s.model !== undefined && s.llmUrl !== undefined) {
     throw new LlmError('bad-request', `--model ${s.model} and --llm-url ${safeUrl(s.llmUrl)} were both given: use a local model file or a server, not both`);
   }
@@ -60,18 +61,27 @@ export async function openProvider(s: ModelSettings, env: ModelEnv = defaultMode
   if (model !== undefined && llmUrl !== undefined) {
     throw new LlmError('bad-request', `${env.settingsFile} sets both model and llm_url: keep one of them`);
   }
-  const merged: ModelSettings = {
+  const settings: ModelSettings = {
     ...definedOnly({ llmModel: file.llmModel, contextSize: file.contextSize, threads: file.threads, gpuLayers: file.gpuLayers }),
     ...definedOnly({ ...s }),
   };
-  if (llmUrl !== undefined) return openServer(llmUrl, merged);
-  if (merged.llmModel !== undefined) {
+  if (llmUrl !== undefined) return { kind: 'server', url: llmUrl, settings };
+  if (settings.llmModel !== undefined) {
     const from = s.llmModel !== undefined ? '--llm-model' : `llm_model in ${env.settingsFile}`;
     throw new LlmError('bad-request', `${from} names a server model, but no server is set: add --llm-url URL`);
   }
-  const modelPath = model ?? findModelFile(env.modelsDir);
-  if (modelPath === null) return null;
-  return openLocal(modelPath, merged);
+  const path = model ?? findModelFile(env.modelsDir);
+  return path === null ? null : { kind: 'local', path, settings };
+}
+
+/**
+ * Opens the model the options point at (see chooseModel). Returns null when there is no model anywhere: the
+ * caller then runs the deterministic steps only. Nothing is downloaded.
+ */
+export async function openProvider(s: ModelSettings, env: ModelEnv = defaultModelEnv()): Promise<OpenedProvider | null> {
+  const c = chooseModel(s, env);
+  if (!c) return null;
+  return c.kind === 'server' ? openServer(c.url, c.settings) : openLocal(c.path, c.settings);
 }
 
 /** What openProvider({}) would use, found without loading anything: for the app to show before a run. */
@@ -84,15 +94,15 @@ export interface ModelChoice {
 
 export function describeModelChoice(env: ModelEnv = defaultModelEnv()): ModelChoice {
   try {
-    const file = readSettingsFile(env.settingsFile);
-    if (file.model !== undefined && file.llmUrl !== undefined) return { description: null, problem: `${env.settingsFile} sets both model and llm_url: keep one of them` };
-    if (file.llmUrl !== undefined) return { description: `OpenAI-compatible server ${safeUrl(file.llmUrl)} (model ${file.llmModel ?? DEFAULT_SERVER_MODEL})`, problem: null };
-    const model = file.model ?? findModelFile(env.modelsDir);
-    return { description: model === null ? null : `llama.cpp ${shownPath(model)}`, problem: null };
+    const c = chooseModel({}, env);
+    if (!c) return { description: null, problem: null };
+    return { description: c.kind === 'server' ? serverDescription(c.url, c.settings.llmModel ?? DEFAULT_SERVER_MODEL) : `llama.cpp ${shownPath(c.path)}`, problem: null };
   } catch (err) {
     return { description: null, problem: err instanceof Error ? err.message : String(err) };
   }
 }
+
+const serverDescription = (url: string, model: string): string => `OpenAI-compatible server ${safeUrl(url)} (model ${model})`;
 
 /** The --gpu-layers flag: 'auto', 'max' or a number of layers. */
 export function parseGpuLayers(s: string): number | 'auto' | 'max' {
@@ -125,7 +135,7 @@ function openServer(url: string, s: ModelSettings): OpenedProvider {
   const model = s.llmModel ?? DEFAULT_SERVER_MODEL;
   const apiKey = s.apiKey ?? process.env[API_KEY_ENV];
   const provider = new OpenAiProvider({ url, model, ...(apiKey ? { apiKey } : {}) });
-  return { provider, description: `OpenAI-compatible server ${safeUrl(url)} (model ${model})` };
+  return { provider, description: serverDescription(url, model) };
 }
 
 /** The only .gguf file in the folder, null when there is none; several is an error, since guessing is worse. */
