@@ -1,13 +1,5 @@
-import { nestedCommentEnd } from '../../plc/source/nested-comment.js';
+import { commentAt, type CommentSpan, type CommentStyle } from '../../plc/source/comment-spans.js';
 import { key, type VarBlock, type VarDecl } from '../../plc/st/ast.js';
-
-type CommentStyle = 'line' | 'block' | 'c';
-
-interface TrailingComment {
-  start: number;
-  end: number;
-  style: CommentStyle;
-}
 
 export function lineStartOf(text: string, offset: number): number {
   let i = offset;
@@ -24,26 +16,10 @@ export function lineEndAfter(text: string, offset: number): number {
   return i;
 }
 
-/** The end of a `(* ... *)` comment opened at `start`, nested comments allowed; the text's end if unclosed. */
-export function blockCommentEnd(text: string, start: number): number {
-  const end = nestedCommentEnd(text, start);
-  return end < 0 ? text.length : end;
-}
-
 /** The comment after a declaration's `;` on the same line, if any. */
-function trailingComment(text: string, decl: VarDecl): TrailingComment | null {
+function trailingComment(text: string, decl: VarDecl): CommentSpan | null {
   const m = /^[ \t]*;?[ \t]*/.exec(text.slice(decl.end))!;
-  const start = decl.end + m[0].length;
-  if (text.startsWith('//', start)) {
-    const nl = text.slice(start).search(/\r?\n/);
-    return { start, end: nl < 0 ? text.length : start + nl, style: 'line' };
-  }
-  if (text.startsWith('(*', start)) return { start, end: blockCommentEnd(text, start), style: 'block' };
-  if (text.startsWith('/*', start)) {
-    const close = text.indexOf('*/', start + 2);
-    return { start, end: close < 0 ? text.length : close + 2, style: 'c' };
-  }
-  return null;
+  return commentAt(text, decl.end + m[0].length);
 }
 
 const aloneOnLine = (text: string, decl: VarDecl): boolean => /^[ \t]*$/.test(text.slice(lineStartOf(text, decl.start), decl.start));
@@ -85,7 +61,7 @@ export function declarationAfter(text: string, anchor: VarDecl, block: VarBlock,
   const byDistance = block.decls.map((d, j) => ({ d, dist: Math.abs(j - i) })).sort((a, b) => a.dist - b.dist);
   const template = byDistance.map(({ d }) => ({ d, c: aloneOnLine(text, d) ? trailingComment(text, d) : null })).find((x) => x.c);
   if (!template) return { at, line: `${code} ${render(/\/\//.test(text) ? 'line' : 'block', comment)}` };
-  const { d, c } = template as { d: VarDecl; c: TrailingComment };
+  const { d, c } = template as { d: VarDecl; c: CommentSpan };
   const gapTemplate = text.slice(d.end, c.start).replace(/^[ \t]*;?/, '');
   const col = c.start - lineStartOf(text, c.start);
   const gap = /^ +$/.test(gapTemplate) ? ' '.repeat(Math.max(1, col - code.length)) : gapTemplate || ' ';

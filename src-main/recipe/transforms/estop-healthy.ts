@@ -7,7 +7,8 @@ import { key, type GlobalVars, type Pou, type Statement, type VarDecl } from '..
 import { dialectForPlatform } from '../../plc/st/dialect.js';
 import { parseSt, type ParseResult } from '../../plc/st/parser.js';
 import { replaceEstopReads, type LeftRead } from './estop-chains.js';
-import { blockCommentEnd, declarationAfter, lineStartOf } from './estop-declaration.js';
+import { commentsIn } from '../../plc/source/comment-spans.js';
+import { declarationAfter, lineStartOf } from './estop-declaration.js';
 import type { Transform, TransformContext } from './transform.js';
 
 const HEALTHY = 'EStop_Healthy';
@@ -40,35 +41,13 @@ function findSafetyOk(parsed: readonly Parsed[]): { p: Parsed; gvl: GlobalVars; 
   return null;
 }
 
-/** Comments (line, `(* *)` and C-style block) in trivia between `from` and `to`, in order. */
-function commentSpans(text: string, from: number, to: number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let i = from;
-  while (i < to) {
-    if (/\s/.test(text[i]!)) i++;
-    else if (text.startsWith('//', i)) {
-      const nl = text.slice(i, to).search(/\r?\n/);
-      out.push({ start: i, end: nl < 0 ? to : i + nl });
-      i = nl < 0 ? to : i + nl;
-    } else if (text.startsWith('(*', i)) {
-      out.push({ start: i, end: blockCommentEnd(text, i) });
-      i = out[out.length - 1]!.end;
-    } else if (text.startsWith('/*', i)) {
-      const close = text.indexOf('*/', i + 2);
-      out.push({ start: i, end: close < 0 ? to : close + 2 });
-      i = out[out.length - 1]!.end;
-    } else break;
-  }
-  return out;
-}
-
 /**
  * Where the new first statement goes: above the first statement and above any comment lines that sit right on
  * top of it, because such a comment describes that statement and must stay with it.
  */
 function firstStatementAnchor(text: string, pou: Pou, first: Statement): number {
   let anchor = first.start;
-  const comments = commentSpans(text, pou.bodyStart >= 0 ? pou.bodyStart : first.start, first.start);
+  const comments = commentsIn(text, pou.bodyStart >= 0 ? pou.bodyStart : first.start, first.start);
   for (let i = comments.length - 1; i >= 0; i--) {
     const c = comments[i]!;
     if ((text.slice(c.end, anchor).match(/\n/g) ?? []).length > 1) break;
