@@ -34,6 +34,8 @@ const KINDS: Record<string, Precondition['kind']> = {
   no_guards: 'no-guards',
 };
 
+const FLAGS: ReadonlySet<Precondition['kind']> = new Set(['safety-configured', 'no-guards']);
+
 const strings = (v: unknown): string[] | null => (v === undefined || v === null ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : typeof v === 'string' ? [v] : null);
 
 /**
@@ -51,6 +53,11 @@ export function parseRecipeSpec(f: Record<string, unknown>, fail: (field: string
       const value = entries[0]?.[1];
       if (!kind || (typeof value !== 'string' && typeof value !== 'boolean')) {
         fail(`preconditions[${i}]`, `expected one of ${Object.keys(KINDS).join(', ')} with a name, glob or text`);
+        return;
+      }
+      // A site-wide condition is a yes-only switch: `false` would read as "not required" but still be checked.
+      if (FLAGS.has(kind) && value !== true) {
+        fail(`preconditions[${i}]`, `${entries[0]![0]} takes only true; remove the line to drop the condition`);
         return;
       }
       preconditions.push({ kind, value: String(value) });

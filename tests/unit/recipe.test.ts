@@ -76,6 +76,8 @@ Body.
 
   it.each([
     ['an unknown precondition', spec.replace('has_pou: Safety_Logic', 'has_thing: x'), 'preconditions[0]'],
+    ['a site-wide condition set to false', spec.replace('safety_configured: true', 'safety_configured: false'), 'preconditions[1]'],
+    ['no_guards with a name instead of true', spec.replace('safety_configured: true', 'no_guards: Door_Closed'), 'preconditions[1]'],
     ['an example without code', spec.replace('after: "a := c;"', 'notes: x'), 'examples[0]'],
     ['an unknown verification key', spec.replace('allowed_differences', 'allowed_diffs'), 'verification.allowed_diffs'],
     ['criteria that are not a list of text', spec.replace('[No hazardous output without the chain]', '{a: 1}'), 'success_criteria'],
