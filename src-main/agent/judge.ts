@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LlmError, type ChatMessage, type ChatUsage, type JsonSchema, type LlmProvider } from '../llm/provider.js';
 import type { Recipe } from '../recipe/recipe.js';
-import type { StageResult } from '../verify/report.js';
+import type { StageResult } from '../evidence/report.js';
 import type { JudgeInput } from '../verify/stage-judge.js';
 import { judgeSystemPrompt } from './recipe-prompt.js';
 

@@ -3,8 +3,8 @@ import type { Clock } from '../app/clock.js';
 import { buildSiteProgram } from '../fleet/site-program.js';
 import { toSiteVersion } from '../fleet/site-version-loader.js';
 import { verifyChange } from '../verify/pipeline.js';
-import type { Finding, VerificationReport } from '../verify/report.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { Finding, VerificationReport } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import type { WorkingCopy } from './working-copy.js';
 
 /** One finding the change introduced, compared with the original sources. */

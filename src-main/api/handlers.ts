@@ -66,7 +66,14 @@ export function createHandlers(s: Services): Handlers {
             verdict: report.verdict,
             safetyCritical: report.safetyCritical,
             safetyCriticalReasons: report.safetyCriticalReasons,
-            stages: report.stages.map((st) => ({ name: st.name, status: st.status, summary: st.summary, findings: st.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line })) })),
+            // Reports stored before the three verdicts have no open points and no marked findings.
+            openPoints: report.openPoints ?? [],
+            stages: report.stages.map((st) => ({
+              name: st.name,
+              status: st.status,
+              summary: st.summary,
+              findings: st.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line, undecided: f.undecided === true, preExisting: f.preExisting === true })),
+            })),
           }
         : null;
       return { change, files: s.store.changes.files(changeId), approvals: s.store.approvals.forChange(changeId), verification, steps: s.store.steps.forChange(changeId), outcome: s.store.runs.outcomeOf(changeId) };

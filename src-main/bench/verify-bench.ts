@@ -8,7 +8,7 @@ import { readSiteSources } from '../fleet/site-sources.js';
 import { proveSafetyIsolated } from '../verify/formal-isolated.js';
 import { verifyChange } from '../verify/pipeline.js';
 import { applyEdits, BENIGN, MUTANTS, SITES, type Edit, type Mutant, type Site } from '../verify/mutation-suite/mutants.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import type { Figure } from './measure.js';
 
 function version(site: Site, edits: readonly Edit[], which: 'before' | 'after'): SiteVersion {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { AppError } from '../app/app-error.js';
 import { parseScenario, type Scenario } from '../sim/scenario.js';
-import { makeLocator, type SiteVersion } from '../verify/site-version.js';
+import { makeLocator, type SiteVersion } from '../evidence/site-version.js';
 import { expandGlobs } from './glob.js';
 import { loadSiteProgram, readText, type SiteProgram } from './site-program.js';
 

@@ -1,4 +1,4 @@
-import type { SiteVersion } from '../verify/site-version.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import { traceOf } from './counterexample.js';
 import { unroll } from './encode.js';
 import type { FormalResult, PropertyResult, UnsupportedConstruct } from './formal-result.js';

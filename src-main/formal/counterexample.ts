@@ -1,4 +1,4 @@
-import type { EvidenceTrace } from '../verify/report.js';
+import type { EvidenceTrace } from '../evidence/report.js';
 import type { Unrolling } from './encode.js';
 import type { SafetySignals } from './properties.js';
 import { decode, type Val } from './values.js';

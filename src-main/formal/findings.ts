@@ -1,4 +1,4 @@
-import type { Finding } from '../verify/report.js';
+import type { Finding } from '../evidence/report.js';
 import type { EquivalenceResult } from './equivalence.js';
 import type { FormalResult, PropertyResult } from './formal-result.js';
 
@@ -11,8 +11,9 @@ const WHAT: Record<PropertyResult['id'], string> = {
 
 /**
  * The formal stage's findings: one per property. "proved" is info and says "up to k scans" with every
- * abstraction; violated, timeout and unsupported are errors (a safety property that could not be decided is
- * not a pass). Unsupported constructs name their file and line.
+ * abstraction; a violation the soft-PLC replay confirmed is an error with the trace; a violation it did not
+ * confirm, a timeout and an unsupported construct are open points (`undecided`: the verdict is inconclusive,
+ * never pass). Unsupported constructs name their file and line.
  */
 export function formalFindings(r: FormalResult): Finding[] {
   const facts = [`bound: ${r.bound} scans from a cold start (bounded model checking; nothing is claimed beyond scan ${r.bound})`, ...r.abstractions.map((a) => `abstraction: ${a}`)];
@@ -25,15 +26,19 @@ export function formalFindings(r: FormalResult): Finding[] {
       case 'proved':
         return { ...base, severity: 'info', message: `${what}: proved for the first ${r.bound} scans${p.note?.startsWith('holds trivially') ? ` (${p.note})` : ''}`, evidence: { locations: [], trace: null, facts: own } };
       case 'violated': {
-        const how = p.confirmed === true ? '; the counterexample was replayed on the soft-PLC and violates it there too' : p.confirmed === false ? '; the soft-PLC replay did not reproduce it' : '';
+        if (p.confirmed === false) {
+          return { ...base, severity: 'error', undecided: true, message: `${what}: not decided: the model checker found a counterexample within ${r.bound} scans that the soft-PLC replay did not reproduce (an over-approximation, not a proof either way)`, evidence: { locations: [], trace: p.trace, facts: own } };
+        }
+        const how = p.confirmed === true ? '; the counterexample was replayed on the soft-PLC and violates it there too' : '';
         return { ...base, severity: 'error', message: `${what}: VIOLATED within ${r.bound} scans${how}`, evidence: { locations: [], trace: p.trace, facts: own } };
       }
       case 'timeout':
-        return { ...base, severity: 'error', message: `${what}: not decided (solver timeout); no proof`, evidence: { locations: [], trace: null, facts: own } };
+        return { ...base, severity: 'error', undecided: true, message: `${what}: not decided (solver timeout); no proof`, evidence: { locations: [], trace: null, facts: own } };
       case 'unsupported':
         return {
           ...base,
           severity: 'error',
+          undecided: true,
           message: `${what}: not checked, the program has constructs the formal encoding does not cover (${p.unsupported.length}); no proof`,
           evidence: { locations: p.unsupported.flatMap((u) => (u.location ? [u.location] : [])), trace: null, facts: [...p.unsupported.map((u) => `unsupported: ${u.construct}${u.location ? ` (${u.location.file}:${u.location.line})` : ''}`), ...own] },
         };

@@ -1,4 +1,4 @@
-import type { EvidenceLocation, EvidenceTrace } from '../verify/report.js';
+import type { EvidenceLocation, EvidenceTrace } from '../evidence/report.js';
 
 export type PropertyStatus = 'proved' | 'violated' | 'unsupported' | 'timeout';
 

@@ -1,5 +1,5 @@
 import type { SimProgram, SimValue } from '../sim/sim-types.js';
-import type { EvidenceTrace } from '../verify/report.js';
+import type { EvidenceTrace } from '../evidence/report.js';
 import { reactionScans, type PropertyId, type SafetySignals } from './properties.js';
 
 /**

@@ -13,7 +13,7 @@ import type { LlmProvider } from '../llm/provider.js';
 import { appliesToPlatform, type Recipe } from '../recipe/recipe.js';
 import { findTransform } from '../recipe/transforms/registry.js';
 import type { TransformNote } from '../recipe/transforms/transform.js';
-import type { VerificationReport } from '../verify/report.js';
+import type { VerificationReport } from '../evidence/report.js';
 import { unmetPrecondition } from './preconditions.js';
 import { findingCount, proposedChange, reportLines, storeChange, verifySiteChange, type ProposedChange } from './site-change.js';
 import { SiteRecorder } from './site-recorder.js';

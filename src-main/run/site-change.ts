@@ -8,7 +8,7 @@ import { loadScenarios, toSiteVersion } from '../fleet/site-version-loader.js';
 import type { Recipe } from '../recipe/recipe.js';
 import type { Store } from '../store/store.js';
 import { verifyChange } from '../verify/pipeline.js';
-import type { VerificationReport } from '../verify/report.js';
+import type { VerificationReport } from '../evidence/report.js';
 import type { JudgeFn } from '../verify/stage-judge.js';
 import type { SiteRecorder } from './site-recorder.js';
 

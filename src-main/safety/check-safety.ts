@@ -1,5 +1,5 @@
-import type { Finding } from '../verify/report.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { Finding } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import { SAFETY_RULES } from './rules/index.js';
 import { buildSafetyModel, mergeSafetyModels, type SafetyModel } from './safety-model.js';
 

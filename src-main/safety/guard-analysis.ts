@@ -1,6 +1,6 @@
 import type { SiteSafety } from '../../src-shared/model/site.js';
 import { key } from '../plc/st/ast.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import { and, atom, FALSE, or, toSt, type BoolExpr } from './bool-expr.js';
 import { AtomTable } from './atoms.js';
 import { constraintsFor, decideImplies, type Decision } from './decide.js';

@@ -1,6 +1,6 @@
 import { key, type AnyNode } from '../plc/st/ast.js';
-import type { EvidenceLocation, Finding, FindingSeverity, RuleInfo } from '../verify/report.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { EvidenceLocation, Finding, FindingSeverity, RuleInfo } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import { atom, type BoolExpr } from './bool-expr.js';
 import { AtomTable } from './atoms.js';
 import type { CallSite } from './exec-body.js';

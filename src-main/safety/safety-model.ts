@@ -1,7 +1,7 @@
 import type { SiteSafety } from '../../src-shared/model/site.js';
 import { key, type Pragma } from '../plc/st/ast.js';
-import type { SafetySummary } from '../verify/report.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { SafetySummary } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import { SiteIndex, walkStatements } from './site-index.js';
 import { isSafeOutput, isSafetyFbType, SF_SAFETY_INPUTS } from './fb-semantics.js';
 

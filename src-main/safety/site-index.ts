@@ -3,7 +3,7 @@ import { findPouVar } from '../plc/check/symbols.js';
 import { key, type AnyNode, type Call, type Expression, type Statement } from '../plc/st/ast.js';
 import { T, type Token } from '../plc/st/tokens.js';
 import { walk } from '../plc/st/walk.js';
-import type { SiteVersion } from '../verify/site-version.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 
 /**
  * One site version indexed for the safety rules: every body of user code (POU, method, action, property

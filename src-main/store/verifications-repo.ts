@@ -1,4 +1,4 @@
-import type { VerificationReport } from '../verify/report.js';
+import type { VerificationReport } from '../evidence/report.js';
 import type { Db } from './database.js';
 
 /** The verification report of each change, kept whole (it is the evidence the approval is given on). */

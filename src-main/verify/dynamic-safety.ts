@@ -2,7 +2,7 @@ import type { SiteSafety } from '../../src-shared/model/site.js';
 import { Prng } from '../sim/prng.js';
 import type { Scenario } from '../sim/scenario.js';
 import type { SimProgram, SimValue } from '../sim/sim-types.js';
-import type { EvidenceTrace, Finding } from './report.js';
+import type { EvidenceTrace, Finding } from '../evidence/report.js';
 
 /** Input writes per scan index (0-based from a cold start), as the safety monitor replays them. */
 export interface Stimulus {

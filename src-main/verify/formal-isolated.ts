@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../app/paths.js';
 import { proveSafety } from '../formal/bmc.js';
 import type { FormalResult } from '../formal/formal-result.js';
-import type { SiteVersion } from './site-version.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 
 /** The compiled child script: beside this module in dist/, or dist/ of the package when running from sources. */
 function childScript(): string | null {

@@ -2,8 +2,9 @@ import type { Clock } from '../app/clock.js';
 import type { Scenario } from '../sim/scenario.js';
 import { checkSafety } from '../safety/check-safety.js';
 import { buildSafetyModel, toSafetySummary } from '../safety/safety-model.js';
-import type { StageResult, VerificationReport } from './report.js';
-import type { SiteVersion } from './site-version.js';
+import type { Finding, StageResult, VerificationReport } from '../evidence/report.js';
+import { markPreExisting, openPointsOf, stageStatusOf, verdictOf } from '../evidence/verdict.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 import { compileStage } from './stage-compile.js';
 import { formalStage } from './stage-formal.js';
 import { judgeStage, type JudgeFn, type RecipeScope } from './stage-judge.js';
@@ -33,11 +34,26 @@ export interface VerifyOptions {
 
 type StageBody = () => Omit<StageResult, 'durationMs'> | Promise<Omit<StageResult, 'durationMs'>>;
 
+/**
+ * A stage's status from its findings (see evidence/verdict.ts), where the stage itself did not already say
+ * error or skipped.
+ */
+function settle(r: Omit<StageResult, 'durationMs'>): Omit<StageResult, 'durationMs'> {
+  if (r.status === 'error' || r.status === 'skipped') return r;
+  return { ...r, status: stageStatusOf(r.findings) };
+}
+
+/** Marks what the unchanged site already has, running the stage on the before version only when needed. */
+async function againstBaseline(findings: Finding[], baseline: () => Finding[] | Promise<Finding[]>): Promise<Finding[]> {
+  if (!findings.some((f) => f.severity === 'error' || f.undecided === true)) return findings;
+  return markPreExisting(findings, await baseline());
+}
+
 /** Runs a stage; a stage that throws reports `error` (which fails the verdict), never `pass`. */
 async function timed(name: StageResult['name'], body: StageBody): Promise<StageResult> {
   const t0 = performance.now();
   try {
-    const r = await body();
+    const r = settle(await body());
     return { ...r, durationMs: Math.round(performance.now() - t0) };
   } catch (err) {
     return {
@@ -56,7 +72,9 @@ function skipped(name: StageResult['name'], why: string): StageResult {
 
 /**
  * The one verification pipeline every change goes through, in a fixed order: compile, safety (always),
- * simulation, formal, judge. The verdict is pass only when no stage failed or errored.
+ * simulation, formal, judge. The verdict is pass only when every stage passed or was skipped by mode; fail
+ * when a stage failed or crashed; otherwise inconclusive, with every open point. Findings that the unchanged
+ * site already has are marked pre-existing and decide nothing.
  */
 export async function verifyChange(before: SiteVersion, after: SiteVersion, o: VerifyOptions): Promise<VerificationReport> {
   const safety = buildSafetyModel(after.config.safety, after);
@@ -64,11 +82,11 @@ export async function verifyChange(before: SiteVersion, after: SiteVersion, o: V
   stages.push(await timed('compile', () => compileStage(before, after)));
   let critical: { safetyCritical: boolean; reasons: string[] } = { safetyCritical: false, reasons: [] };
   stages.push(
-    await timed('safety', () => {
+    await timed('safety', async () => {
       const r = checkSafety(before, after, safety);
       critical = { safetyCritical: r.safetyCritical, reasons: r.reasons };
-      const failed = r.findings.some((f) => f.severity === 'error');
-      return { name: 'safety', status: failed ? 'fail' : 'pass', findings: r.findings, summary: `${r.findings.length} finding(s) from the static safety rules${r.safetyCritical ? '; the change is safety-critical' : ''}` };
+      const findings = await againstBaseline(r.findings, () => checkSafety(before, before, safety).findings);
+      return { name: 'safety', status: 'pass', findings, summary: `${findings.length} finding(s) from the static safety rules${r.safetyCritical ? '; the change is safety-critical' : ''}` };
     }),
   );
   if (o.mode === 'full') {
@@ -77,7 +95,13 @@ export async function verifyChange(before: SiteVersion, after: SiteVersion, o: V
         simulationStage(before, after, { scenarios: o.scenarios, allowedDifferences: o.allowedDifferences ?? [], randomSequences: o.randomSequences ?? 40, randomScans: o.randomScans ?? 400, seed: o.seed ?? 1 }),
       ),
     );
-    stages.push(await timed('formal', () => formalStage(after, { bound: o.formalBound ?? 20, timeoutMs: o.formalTimeoutMs ?? 60_000 })));
+    const formal = { bound: o.formalBound ?? 20, timeoutMs: o.formalTimeoutMs ?? 60_000 };
+    stages.push(
+      await timed('formal', async () => {
+        const r = await formalStage(after, formal);
+        return { ...r, findings: await againstBaseline(r.findings, async () => (await formalStage(before, formal)).findings) };
+      }),
+    );
   } else {
     stages.push(skipped('simulation', 'fast mode: run in full mode before review'));
     stages.push(skipped('formal', 'fast mode: run in full mode before review'));
@@ -85,11 +109,11 @@ export async function verifyChange(before: SiteVersion, after: SiteVersion, o: V
   const judgeInput = { stages: [...stages], safetyCritical: critical.safetyCritical, safetyCriticalReasons: critical.reasons };
   stages.push(await timed('judge', () => judgeStage(judgeInput, { mode: o.mode, ...(o.scope ? { scope: o.scope } : {}), ...(o.judge ? { judge: o.judge } : {}) })));
   // A failed compile or a safety-critical edit can never be waved through by the other stages.
-  const failed = stages.some((s) => s.status === 'fail' || s.status === 'error');
   return {
     siteId: after.config.id,
     mode: o.mode,
-    verdict: failed ? 'fail' : 'pass',
+    verdict: verdictOf(stages),
+    openPoints: openPointsOf(stages),
     safetyCritical: critical.safetyCritical,
     safetyCriticalReasons: critical.reasons,
     safety: toSafetySummary(safety),

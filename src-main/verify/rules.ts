@@ -1,5 +1,5 @@
 import { SAFETY_RULE_INFOS } from '../safety/rules/index.js';
-import type { RuleInfo } from './report.js';
+import type { RuleInfo } from '../evidence/report.js';
 
 /** Rules of the simulation and formal stages, with why they matter and the clause they come from. */
 const STAGE_RULES: RuleInfo[] = [

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../plc/diagnostics/diagnostic.js';
-import type { Finding, StageResult } from './report.js';
-import type { SiteVersion } from './site-version.js';
+import type { Finding, StageResult } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 
 /** Parse and semantic diagnostics alike, each mapped to its container file by compileProject. */
 function allDiagnostics(v: SiteVersion): { d: Diagnostic; inSource: boolean }[] {

@@ -1,7 +1,7 @@
 import { proveSafetyIsolated } from './formal-isolated.js';
 import { formalFindings } from '../formal/findings.js';
-import type { StageResult } from './report.js';
-import type { SiteVersion } from './site-version.js';
+import type { StageResult } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 
 /**
  * Formal stage: bounded model checking of the site's safety properties on the after version. A property that

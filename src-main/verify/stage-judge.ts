@@ -1,4 +1,4 @@
-import type { Finding, StageResult } from './report.js';
+import type { Finding, StageResult } from '../evidence/report.js';
 
 /** What the judge is shown: the automated stages' results and why the change is safety-critical, if it is. */
 export interface JudgeInput {

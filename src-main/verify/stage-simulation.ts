@@ -4,8 +4,8 @@ import type { Scenario } from '../sim/scenario.js';
 import type { SimValue } from '../sim/sim-types.js';
 import type { Trace } from '../sim/trace.js';
 import { monitor, randomStimuli, scenarioStimulus, shrink, violationFinding } from './dynamic-safety.js';
-import type { EvidenceTrace, Finding, StageResult } from './report.js';
-import type { SiteVersion } from './site-version.js';
+import type { EvidenceTrace, Finding, StageResult } from '../evidence/report.js';
+import type { SiteVersion } from '../evidence/site-version.js';
 
 export interface SimulationOptions {
   scenarios: Scenario[];

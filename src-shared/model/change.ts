@@ -1,5 +1,24 @@
 import { z } from 'zod';
 
+/**
+ * pass: every stage decided and nothing new is wrong. fail: evidence that the change is unsafe or broke
+ * something (or a stage crashed). inconclusive: something could not be decided; never shown as safe.
+ */
+export const VERDICTS = ['pass', 'fail', 'inconclusive'] as const;
+export const VerdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** One thing the verification could not decide, and where. */
+export const OpenPointSchema = z.object({
+  id: z.string(),
+  stage: z.string(),
+  rule: z.string(),
+  what: z.string(),
+  file: z.string().nullable(),
+  line: z.number().nullable(),
+});
+export type OpenPoint = z.infer<typeof OpenPointSchema>;
+
 export const RecipeSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -45,7 +64,7 @@ export const SiteRunResultSchema = z.object({
   message: z.string(),
   durationMs: z.number(),
   /** Verdict of the verification pipeline on the proposed change; null when there was no change. */
-  verdict: z.enum(['pass', 'fail']).nullable(),
+  verdict: VerdictSchema.nullable(),
   safetyCritical: z.boolean(),
   /** Error and warning findings in the change's verification report. */
   findings: z.number().int(),
@@ -81,7 +100,7 @@ export const ChangeSummarySchema = z.object({
   linesAdded: z.number().int(),
   linesRemoved: z.number().int(),
   createdAt: z.string(),
-  verdict: z.enum(['pass', 'fail']).nullable(),
+  verdict: VerdictSchema.nullable(),
   safetyCritical: z.boolean(),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
@@ -112,15 +131,29 @@ export type Approval = z.infer<typeof ApprovalSchema>;
 
 /** The verification report as the UI shows it: stages and findings (the full report is the HTML page). */
 export const VerificationSummarySchema = z.object({
-  verdict: z.enum(['pass', 'fail']),
+  verdict: VerdictSchema,
   safetyCritical: z.boolean(),
   safetyCriticalReasons: z.array(z.string()),
+  /** What could not be decided, and where; an approval of an inconclusive change acknowledges each by id. */
+  openPoints: z.array(OpenPointSchema),
   stages: z.array(
     z.object({
       name: z.string(),
-      status: z.enum(['pass', 'fail', 'error', 'skipped']),
+      status: z.enum(['pass', 'fail', 'inconclusive', 'error', 'skipped']),
       summary: z.string(),
-      findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), file: z.string().nullable(), line: z.number().nullable() })),
+      findings: z.array(
+        z.object({
+          rule: z.string(),
+          severity: z.enum(['error', 'warning', 'info']),
+          message: z.string(),
+          file: z.string().nullable(),
+          line: z.number().nullable(),
+          /** An open point: the tools could not decide it. */
+          undecided: z.boolean(),
+          /** Already in the site before this change: shown apart, does not count against the change. */
+          preExisting: z.boolean(),
+        }),
+      ),
     }),
   ),
 });

@@ -13,7 +13,7 @@ import { loadRecordings } from '../helpers/recordings.js';
 import { fixedClock } from '../../src-main/app/clock.js';
 import { packageVersion, promptsDir } from '../../src-main/app/paths.js';
 import { copyExampleFleet, tempDir } from '../helpers/temp.js';
-import type { VerificationReport } from '../../src-main/verify/report.js';
+import type { VerificationReport } from '../../src-main/evidence/report.js';
 
 let services: Services;
 let dispatch: Dispatch;
@@ -223,6 +223,7 @@ describe('approvals follow the verification', () => {
       siteId: 's',
       mode: 'full',
       verdict,
+      openPoints: [],
       safetyCritical,
       safetyCriticalReasons: safetyCritical ? ['SAF009: safety POU Safety_Logic edited'] : [],
       safety: { estops: [], guards: [], hazardousOutputs: [], reactionMs: null, reset: null, safetyPous: [], safetyVariables: [], inferred: [] },

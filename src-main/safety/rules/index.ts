@@ -1,4 +1,4 @@
-import type { RuleInfo } from '../../verify/report.js';
+import type { RuleInfo } from '../../evidence/report.js';
 import type { SafetyRule } from '../rule-kit.js';
 import { saf001 } from './saf001-ungated-write.js';
 import { saf002 } from './saf002-interlock-weakened.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../verify/report.js';
+import type { Finding } from '../../evidence/report.js';
 import { and } from '../bool-expr.js';
 import { decideImplies } from '../decide.js';
 import { explainGuard } from '../guard-analysis.js';

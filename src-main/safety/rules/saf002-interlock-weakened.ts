@@ -1,4 +1,4 @@
-import type { Finding } from '../../verify/report.js';
+import type { Finding } from '../../evidence/report.js';
 import { atom, substitute, toSt, type BoolExpr } from '../bool-expr.js';
 import { AtomTable } from '../atoms.js';
 import { decideImplies } from '../decide.js';

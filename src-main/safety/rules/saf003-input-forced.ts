@@ -1,5 +1,5 @@
 import { key } from '../../plc/st/ast.js';
-import type { Finding } from '../../verify/report.js';
+import type { Finding } from '../../evidence/report.js';
 import { positiveAtoms, toSt } from '../bool-expr.js';
 import { AtomTable } from '../atoms.js';
 import { decideImplies } from '../decide.js';
@@ -7,7 +7,7 @@ import type { VersionAnalysis } from '../guard-analysis.js';
 import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, counts, finding, type SafetyRule } from '../rule-kit.js';
 import { defeatingConstant, sfPinRole } from '../sf-pins.js';
-import type { EvidenceLocation } from '../../verify/report.js';
+import type { EvidenceLocation } from '../../evidence/report.js';
 
 interface Forcing {
   id: string;

@@ -1,5 +1,5 @@
 import { key } from '../../plc/st/ast.js';
-import type { EvidenceLocation, Finding } from '../../verify/report.js';
+import type { EvidenceLocation, Finding } from '../../evidence/report.js';
 import { atom, FALSE, or, positiveAtoms, substitute, toSt, type BoolExpr } from '../bool-expr.js';
 import { decideImplies } from '../decide.js';
 import type { VersionAnalysis } from '../guard-analysis.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../verify/report.js';
+import type { Finding } from '../../evidence/report.js';
 import type { CallSite } from '../exec-body.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
 import type { SafetyModel } from '../safety-model.js';

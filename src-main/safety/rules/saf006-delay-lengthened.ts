@@ -1,5 +1,5 @@
 import { key } from '../../plc/st/ast.js';
-import type { EvidenceLocation, Finding } from '../../verify/report.js';
+import type { EvidenceLocation, Finding } from '../../evidence/report.js';
 import { hazardClosure, timeValueMs } from '../dependencies.js';
 import { SF_TIME_INPUTS, TIMER_TYPES } from '../fb-semantics.js';
 import type { VersionAnalysis } from '../guard-analysis.js';

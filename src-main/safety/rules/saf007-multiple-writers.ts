@@ -1,4 +1,4 @@
-import type { Finding } from '../../verify/report.js';
+import type { Finding } from '../../evidence/report.js';
 import { analyzePair, at, finding, type SafetyRule } from '../rule-kit.js';
 
 /** SAF007: a hazardous output written from more than one place. */

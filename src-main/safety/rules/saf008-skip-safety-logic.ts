@@ -1,6 +1,6 @@
 import { key, type AnyNode } from '../../plc/st/ast.js';
 import { walk } from '../../plc/st/walk.js';
-import type { EvidenceLocation, Finding } from '../../verify/report.js';
+import type { EvidenceLocation, Finding } from '../../evidence/report.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
 import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, counts, finding, inSafetyPou, isSafetyCall, type SafetyRule } from '../rule-kit.js';

@@ -1,5 +1,5 @@
 import { key } from '../../plc/st/ast.js';
-import type { EvidenceLocation, Finding } from '../../verify/report.js';
+import type { EvidenceLocation, Finding } from '../../evidence/report.js';
 import type { SiteExec } from '../exec-site.js';
 import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, finding, type SafetyRule } from '../rule-kit.js';

@@ -1,4 +1,4 @@
-import type { EvidenceLocation } from '../report.js';
+import type { EvidenceLocation } from '../../evidence/report.js';
 import { escapeHtml } from './escape.js';
 
 /**

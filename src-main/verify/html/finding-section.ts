@@ -1,4 +1,4 @@
-import type { Finding, RuleInfo, StageResult } from '../report.js';
+import type { Finding, RuleInfo, StageResult } from '../../evidence/report.js';
 import { escapeHtml } from './escape.js';
 import { locationLabel, renderExcerpt } from './excerpt.js';
 import { formatDuration } from './format.js';

@@ -1,4 +1,4 @@
-import type { RuleInfo, StageResult, VerificationReport } from '../report.js';
+import type { RuleInfo, StageResult, VerificationReport } from '../../evidence/report.js';
 import { escapeHtml } from './escape.js';
 import { renderStageSection, stageTitle, statusBadge } from './finding-section.js';
 import { formatCreatedAt, formatDuration, groupThousands } from './format.js';

@@ -1,4 +1,4 @@
-import type { SafetySummary } from '../report.js';
+import type { SafetySummary } from '../../evidence/report.js';
 import { escapeHtml } from './escape.js';
 import { formatMs } from './format.js';
 

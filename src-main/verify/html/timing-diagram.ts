@@ -1,4 +1,4 @@
-import type { EvidenceTrace } from '../report.js';
+import type { EvidenceTrace } from '../../evidence/report.js';
 import { escapeHtml, formatValue } from './escape.js';
 import { formatMs, groupThousands } from './format.js';
 import { timeAt, traceWindow, type TraceWindow } from './trace-window.js';

@@ -1,4 +1,4 @@
-import type { EvidenceTrace } from '../report.js';
+import type { EvidenceTrace } from '../../evidence/report.js';
 import { escapeHtml, formatValue } from './escape.js';
 import { formatMs } from './format.js';
 import { renderTimingDiagramSvg } from './timing-diagram.js';

@@ -1,4 +1,4 @@
-import type { EvidenceTrace } from '../report.js';
+import type { EvidenceTrace } from '../../evidence/report.js';
 
 /**
  * The geometry of a timing diagram, as numbers only: which samples are shown, how wide each one is and where

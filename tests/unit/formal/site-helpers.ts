@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSiteProgram } from '../../../src-main/fleet/site-program.js';
-import type { SiteVersion } from '../../../src-main/verify/site-version.js';
+import type { SiteVersion } from '../../../src-main/evidence/site-version.js';
 
 export const FLEET = join(import.meta.dirname, '..', '..', '..', 'examples', 'fleet');
 export const SITES = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];

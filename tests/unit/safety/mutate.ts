@@ -4,7 +4,7 @@ import { loadSiteProgram } from '../../../src-main/fleet/site-program.js';
 import { checkSafety, type SafetyCheckResult } from '../../../src-main/safety/check-safety.js';
 import { buildSafetyModel, type SafetyModel } from '../../../src-main/safety/safety-model.js';
 import { toSiteVersion } from '../../../src-main/fleet/site-version-loader.js';
-import type { SiteVersion } from '../../../src-main/verify/site-version.js';
+import type { SiteVersion } from '../../../src-main/evidence/site-version.js';
 import { copyExampleFleet } from '../../helpers/temp.js';
 
 import type { Edit, Site } from '../../../src-main/verify/mutation-suite/mutants.js';

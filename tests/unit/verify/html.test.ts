@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderReportHtml, renderTimingDiagramSvg } from '../../../src-main/verify/html/index.js';
-import type { EvidenceTrace, VerificationReport } from '../../../src-main/verify/report.js';
+import type { EvidenceTrace, VerificationReport } from '../../../src-main/evidence/report.js';
 import { FAILING_REPORT, PASSING_REPORT, PRESS_TRACE, SAMPLE_RULES } from '../../fixtures/verify/sample-reports.js';
 import { check } from '../../helpers/golden.js';
 

@@ -1,12 +1,20 @@
 /**
  * The verification report: what every stage found, with the evidence a safety officer needs to check a
  * verdict without trusting the tool. Only data: it is stored with the change, shown in the UI and rendered to
- * HTML. A verdict is never "pass" on a guess: every stage that cannot decide reports `error`, which fails it.
+ * HTML. The types live below safety/, formal/, sim/ and verify/ so that each of them imports them and none
+ * imports another for them.
+ *
+ * Three verdicts: `pass` (every stage decided and nothing new is wrong), `fail` (evidence that the change is
+ * unsafe or broke something: a rule and a location, or a replayed counterexample; a stage that crashed fails
+ * too) and `inconclusive` (the tools could not decide something; each open point says what and where). A
+ * verdict is never `pass` on a guess, and `inconclusive` is never shown as safe.
  */
 
 export type StageName = 'compile' | 'safety' | 'simulation' | 'formal' | 'judge';
-export type StageStatus = 'pass' | 'fail' | 'error' | 'skipped';
+/** `inconclusive`: nothing failed, but something could not be decided (see the findings marked `undecided`). */
+export type StageStatus = 'pass' | 'fail' | 'inconclusive' | 'error' | 'skipped';
 export type FindingSeverity = 'error' | 'warning' | 'info';
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
 /** A place in a site's sources. `version` says which side of the change it is in. */
 export interface EvidenceLocation {
@@ -46,6 +54,28 @@ export interface Finding {
   file: string | null;
   line: number | null;
   evidence: Evidence;
+  /**
+   * An open point, not a defect: the tool could not decide (too many atoms, a construct it cannot encode, a
+   * counterexample the soft-PLC did not confirm). Makes its stage `inconclusive`, never `pass`. The message
+   * says what could not be decided; file and line say where.
+   */
+  undecided?: boolean;
+  /**
+   * The unchanged site has the same finding (same rule, same subject): reported as "already in the site
+   * before this change" and does not fail (or make inconclusive) the change by itself.
+   */
+  preExisting?: boolean;
+}
+
+/** What could not be decided, and where: one per undecided finding that the change brought in. */
+export interface OpenPoint {
+  /** Stable within a report: `${stage}:${rule}:${index}`; an approval acknowledges each by this id. */
+  id: string;
+  stage: StageName;
+  rule: string;
+  what: string;
+  file: string | null;
+  line: number | null;
 }
 
 export interface StageResult {
@@ -73,7 +103,9 @@ export interface SafetySummary {
 export interface VerificationReport {
   siteId: string;
   mode: 'fast' | 'full';
-  verdict: 'pass' | 'fail';
+  verdict: Verdict;
+  /** Every open point of an inconclusive verdict (empty for pass; may be non-empty beside a fail). */
+  openPoints: OpenPoint[];
   /** The change touches safety logic or safety variables: it needs the safety officer's signature. */
   safetyCritical: boolean;
   safetyCriticalReasons: string[];
