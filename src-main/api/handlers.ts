@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import type { Channel, Contract, OutputOf } from '../../src-shared/api/contract.js';
+import { checkApproval } from '../../src-shared/policy/approval-policy.js';
 import { AppError } from '../app/app-error.js';
 import { openFleet } from '../fleet/load-fleet.js';
 import { runRecipe } from '../run/run-recipe.js';
 import { renderReportHtml } from '../verify/html/render-report.js';
 import { RULES } from '../verify/rules.js';
 import type { Services } from './services.js';
-
-/** The role whose approval a safety-critical change needs (ISO 13849-2 validation; the plant's sign-off). */
-export const SAFETY_OFFICER = 'Safety officer';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<OutputOf<C>> | OutputOf<C>;
@@ -86,16 +84,10 @@ export function createHandlers(s: Services): Handlers {
     'approvals.record': (input) => {
       const change = s.store.changes.get(input.changeId);
       if (!change) throw new AppError('not-found', `change #${input.changeId} does not exist`, [String(input.changeId)]);
-      // An approval is given on the evidence: never on a failed verification, and a safety-critical change
-      // needs the safety officer's signature.
-      if (input.decision === 'approved') {
-        if (change.verdict !== 'pass') {
-          throw new AppError('conflict', `change #${input.changeId} cannot be approved: its verification ${change.verdict === 'fail' ? 'failed' : 'is missing'}; reject it or fix it and run again`, ['decision']);
-        }
-        if (change.safetyCritical && input.role !== SAFETY_OFFICER) {
-          throw new AppError('conflict', `change #${input.changeId} is safety-critical and needs the approval of a ${SAFETY_OFFICER}`, ['role']);
-        }
-      }
+      // An approval is given on the evidence, by the rules of the one approval policy (src-shared/policy).
+      const openPoints = s.store.verifications.get(input.changeId)?.openPoints ?? [];
+      const refusal = checkApproval({ id: change.id, verdict: change.verdict, safetyCritical: change.safetyCritical, openPoints }, input);
+      if (refusal) throw new AppError('conflict', refusal.message, [refusal.field]);
       // A reviewer may change their mind, but recording the same decision twice would only pad the trail.
       const own = s.store.approvals.forChange(input.changeId).filter((a) => a.reviewer === input.reviewer);
       const last = own[own.length - 1];

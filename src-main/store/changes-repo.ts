@@ -1,4 +1,4 @@
-import type { ChangedFile, ChangeSummary } from '../../src-shared/model/change.js';
+import type { ChangedFile, ChangeSummary, Verdict } from '../../src-shared/model/change.js';
 import type { Db } from './database.js';
 
 export interface NewChange {
@@ -21,7 +21,7 @@ const SUMMARY_SQL = `
          v.verdict AS verdict, COALESCE(v.safety_critical, 0) AS safetyCritical
   FROM changes c LEFT JOIN verifications v ON v.change_id = c.id`;
 
-type RawSummary = Omit<ChangeSummary, 'safetyCritical' | 'verdict'> & { verdict: 'pass' | 'fail' | null; safetyCritical: number };
+type RawSummary = Omit<ChangeSummary, 'safetyCritical' | 'verdict'> & { verdict: Verdict | null; safetyCritical: number };
 
 function summary(r: RawSummary): ChangeSummary {
   return { ...r, safetyCritical: r.safetyCritical === 1 };

@@ -114,4 +114,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX run_sites_change ON run_sites(change_id);
     `,
   },
+  {
+    version: 5,
+    name: 'three verdicts: inconclusive verifications, acknowledged open points on approvals',
+    sql: `
+      -- SQLite cannot widen a CHECK in place: the table is rebuilt with every row kept.
+      CREATE TABLE verifications_v5 (
+        change_id INTEGER PRIMARY KEY REFERENCES changes(id),
+        verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'inconclusive')),
+        safety_critical INTEGER NOT NULL CHECK (safety_critical IN (0, 1)),
+        report_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO verifications_v5 (change_id, verdict, safety_critical, report_json, created_at)
+        SELECT change_id, verdict, safety_critical, report_json, created_at FROM verifications;
+      DROP TABLE verifications;
+      ALTER TABLE verifications_v5 RENAME TO verifications;
+      -- What the reviewer acknowledged is part of the append-only approval record.
+      ALTER TABLE approvals ADD COLUMN acknowledged_json TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];

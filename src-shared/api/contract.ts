@@ -76,6 +76,8 @@ export const contract = {
         role: z.string().trim().min(1, 'the reviewer role is required').max(100),
         decision: ApprovalDecisionSchema,
         comment: z.string().max(4000),
+        /** Open points of an inconclusive verification acknowledged by id (see policy/approval-policy.ts). */
+        acknowledged: z.array(z.string().max(200)).max(500).default([]),
       })
       // A rejection sends the change back to an engineer, who needs to know why.
       .refine((v) => v.decision === 'approved' || v.comment.trim().length > 0, {

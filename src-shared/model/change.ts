@@ -125,6 +125,8 @@ export const ApprovalSchema = z.object({
   role: z.string(),
   decision: ApprovalDecisionSchema,
   comment: z.string(),
+  /** Ids of the open points of an inconclusive verification the reviewer acknowledged with this decision. */
+  acknowledged: z.array(z.string()),
   createdAt: z.string(),
 });
 export type Approval = z.infer<typeof ApprovalSchema>;

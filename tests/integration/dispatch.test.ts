@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src-shared/api/contract.js';
 import type { ApiErrorData, Envelope } from '../../src-shared/api/envelope.js';
-import type { ChangeDetail, ChangeSummary, RecipeSummary, RunResult } from '../../src-shared/model/change.js';
+import type { Approval, ChangeDetail, ChangeSummary, RecipeSummary, RunResult } from '../../src-shared/model/change.js';
 import type { FleetSummary } from '../../src-shared/model/site.js';
 import { createDispatch, type Dispatch } from '../../src-main/api/dispatch.js';
 import { createHandlers, type Handlers } from '../../src-main/api/handlers.js';
@@ -215,7 +215,7 @@ describe('handlers', () => {
 });
 
 describe('approvals follow the verification', () => {
-  function changeWith(verdict: 'pass' | 'fail', safetyCritical: boolean): number {
+  function changeWith(verdict: 'pass' | 'fail' | 'inconclusive', safetyCritical: boolean, openPoints: VerificationReport['openPoints'] = []): number {
     const store = services.store;
     const runId = store.runs.create('revision-note', '/fleet', '2026-11-25T10:00:00Z');
     const id = store.changes.insert({ runId, siteId: 's', siteDir: '/fleet/s', recipeId: 'revision-note', createdAt: '2026-11-25T10:00:00Z', files: [], linesAdded: 1, linesRemoved: 0 });
@@ -223,11 +223,11 @@ describe('approvals follow the verification', () => {
       siteId: 's',
       mode: 'full',
       verdict,
-      openPoints: [],
+      openPoints,
       safetyCritical,
       safetyCriticalReasons: safetyCritical ? ['SAF009: safety POU Safety_Logic edited'] : [],
       safety: { estops: [], guards: [], hazardousOutputs: [], reactionMs: null, reset: null, safetyPous: [], safetyVariables: [], inferred: [] },
-      stages: [{ name: 'safety', status: verdict === 'pass' ? 'pass' : 'fail', findings: [], summary: '', durationMs: 0 }],
+      stages: [{ name: 'safety', status: verdict, findings: [], summary: '', durationMs: 0 }],
       createdAt: '2026-11-25T10:00:00Z',
     };
     store.verifications.insert(id, report);
@@ -249,11 +249,33 @@ describe('approvals follow the verification', () => {
     const id = changeWith('pass', true);
     const err = await fail('approvals.record', { changeId: id, reviewer: 'Ben Ito', role: 'Control engineer', decision: 'approved', comment: '' });
     expect(err.code).toBe('conflict');
-    expect(err.message).toMatch(/safety-critical and needs the approval of a Safety officer/);
+    expect(err.message).toMatch(/needs the approval of a Safety officer: it is safety-critical/);
     await ok('approvals.record', { changeId: id, reviewer: 'Dana Keller', role: 'Safety officer', decision: 'approved', comment: '' });
     const detail = await ok<ChangeDetail>('changes.get', { changeId: id });
     expect(detail.change).toMatchObject({ status: 'approved', safetyCritical: true, verdict: 'pass' });
     expect(detail.verification?.safetyCriticalReasons).toEqual(['SAF009: safety POU Safety_Logic edited']);
+  });
+
+  it('an inconclusive change needs the Safety officer and an acknowledgement of every open point, kept with the approval', async () => {
+    const points = [
+      { id: 'formal:BMC-ESTOP:0', stage: 'formal' as const, rule: 'BMC-ESTOP', what: 'e-stop property: not decided (solver timeout)', file: null, line: null },
+      { id: 'safety:SAF001:0', stage: 'safety' as const, rule: 'SAF001', what: 'Heater: 23 atoms, more than the check enumerates', file: 'src/Main.st', line: 40 },
+    ];
+    const id = changeWith('inconclusive', false, points);
+    const detail0 = await ok<ChangeDetail>('changes.get', { changeId: id });
+    expect(detail0.verification).toMatchObject({ verdict: 'inconclusive', openPoints: points });
+    const byEngineer = await fail('approvals.record', { changeId: id, reviewer: 'Ben Ito', role: 'Control engineer', decision: 'approved', comment: '', acknowledged: points.map((p) => p.id) });
+    expect(byEngineer.code).toBe('conflict');
+    expect(byEngineer.message).toMatch(/needs the approval of a Safety officer: its verification is inconclusive/);
+    const partly = await fail('approvals.record', { changeId: id, reviewer: 'Dana Keller', role: 'Safety officer', decision: 'approved', comment: '', acknowledged: [points[0]!.id] });
+    expect(partly.message).toMatch(/acknowledge each open point.*safety:SAF001:0/);
+    const stray = await fail('approvals.record', { changeId: id, reviewer: 'Dana Keller', role: 'Safety officer', decision: 'approved', comment: '', acknowledged: ['formal:BMC-ESTOP:7'] });
+    expect(stray.message).toMatch(/no open point formal:BMC-ESTOP:7/);
+    const a = await ok<Approval>('approvals.record', { changeId: id, reviewer: 'Dana Keller', role: 'Safety officer', decision: 'approved', comment: 'checked both on the rig', acknowledged: points.map((p) => p.id) });
+    expect(a.acknowledged).toEqual(points.map((p) => p.id));
+    const detail = await ok<ChangeDetail>('changes.get', { changeId: id });
+    expect(detail.change).toMatchObject({ status: 'approved', verdict: 'inconclusive' });
+    expect(detail.approvals.at(-1)?.acknowledged).toEqual(points.map((p) => p.id));
   });
 
   it('run.cancel stops the run in progress, one run at a time', async () => {

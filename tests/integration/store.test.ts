@@ -74,7 +74,7 @@ describe('Store.open', () => {
   it('enforces foreign keys', () => {
     const store = open(join(tempDir(), 'plantshift.db'));
     expect(() =>
-      store.approvals.insert({ changeId: 999, reviewer: 'a', role: 'r', decision: 'approved', comment: '', createdAt: '2026-11-25T10:00:00.000Z' }),
+      store.approvals.insert({ changeId: 999, reviewer: 'a', role: 'r', decision: 'approved', comment: '', acknowledged: [], createdAt: '2026-11-25T10:00:00.000Z' }),
     ).toThrow(/FOREIGN KEY/);
   });
 
@@ -102,11 +102,36 @@ describe('Store.open', () => {
   });
 });
 
+describe('migration 5 (three verdicts)', () => {
+  it('upgrades a version-4 database in place: verifications and approvals kept, inconclusive accepted', () => {
+    const file = join(tempDir(), 'v4.db');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const m of MIGRATIONS.filter((x) => x.version <= 4)) raw.exec(m.sql);
+    raw.pragma('user_version = 4');
+    raw.prepare("INSERT INTO runs (id, recipe_id, fleet_path, started_at, status) VALUES (1, 'revision-note', '/fleet', '2026-11-25T10:00:00Z', 'finished')").run();
+    raw.prepare("INSERT INTO changes (id, run_id, site_id, site_dir, recipe_id, created_at, lines_added, lines_removed) VALUES (1, 1, 's', '/fleet/s', 'revision-note', '2026-11-25T10:00:00Z', 1, 0)").run();
+    raw.prepare("INSERT INTO verifications (change_id, verdict, safety_critical, report_json, created_at) VALUES (1, 'pass', 0, '{\"verdict\":\"pass\"}', '2026-11-25T10:00:00Z')").run();
+    raw.prepare("INSERT INTO approvals (change_id, reviewer, role, decision, comment, created_at) VALUES (1, 'Ana', 'Control engineer', 'approved', '', '2026-11-25T10:01:00Z')").run();
+    expect(() => raw.prepare("INSERT INTO changes (id, run_id, site_id, site_dir, recipe_id, created_at, lines_added, lines_removed) VALUES (2, 1, 't', '/fleet/t', 'revision-note', '2026-11-25T10:00:00Z', 1, 0)").run()).not.toThrow();
+    expect(() => raw.prepare("INSERT INTO verifications (change_id, verdict, safety_critical, report_json, created_at) VALUES (2, 'inconclusive', 0, '{}', 'x')").run()).toThrow(/CHECK/);
+    raw.close();
+
+    const store = open(file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(store.changes.get(1)).toMatchObject({ verdict: 'pass', status: 'approved' });
+    expect(store.approvals.forChange(1)).toEqual([expect.objectContaining({ reviewer: 'Ana', acknowledged: [] })]);
+    store.db.prepare("INSERT INTO verifications (change_id, verdict, safety_critical, report_json, created_at) VALUES (2, 'inconclusive', 0, '{}', 'x')").run();
+    expect(store.changes.get(2)?.verdict).toBe('inconclusive');
+    expect(() => store.db.prepare("UPDATE approvals SET acknowledged_json = '[\"x\"]'").run()).toThrow(/append-only/);
+  });
+});
+
 describe('approvals', () => {
   it('are append-only: UPDATE and DELETE raise', () => {
     const store = open(join(tempDir(), 'plantshift.db'));
     const changeId = seedChange(store);
-    const a = store.approvals.insert({ changeId, reviewer: 'Ana', role: 'controls engineer', decision: 'approved', comment: '', createdAt: '2026-11-25T10:01:00.000Z' });
+    const a = store.approvals.insert({ changeId, reviewer: 'Ana', role: 'controls engineer', decision: 'approved', comment: '', acknowledged: [], createdAt: '2026-11-25T10:01:00.000Z' });
     expect(() => store.db.prepare("UPDATE approvals SET decision = 'rejected' WHERE id = ?").run(a.id)).toThrow(/append-only/);
     expect(() => store.db.prepare('DELETE FROM approvals WHERE id = ?').run(a.id)).toThrow(/append-only/);
     expect(store.approvals.forChange(changeId)).toEqual([a]);
@@ -117,9 +142,9 @@ describe('approvals', () => {
     const changeId = seedChange(store);
     const other = seedChange(store);
     expect(store.changes.get(changeId)?.status).toBe('pending');
-    store.approvals.insert({ changeId, reviewer: 'Ana', role: 'controls engineer', decision: 'approved', comment: 'ok', createdAt: '2026-11-25T10:01:00.000Z' });
+    store.approvals.insert({ changeId, reviewer: 'Ana', role: 'controls engineer', decision: 'approved', comment: 'ok', acknowledged: [], createdAt: '2026-11-25T10:01:00.000Z' });
     expect(store.changes.get(changeId)?.status).toBe('approved');
-    store.approvals.insert({ changeId, reviewer: 'Ben', role: 'safety engineer', decision: 'rejected', comment: 'why?', createdAt: '2026-11-25T10:02:00.000Z' });
+    store.approvals.insert({ changeId, reviewer: 'Ben', role: 'safety engineer', decision: 'rejected', comment: 'why?', acknowledged: [], createdAt: '2026-11-25T10:02:00.000Z' });
     expect(store.changes.get(changeId)?.status).toBe('rejected');
     expect(store.changes.get(other)?.status).toBe('pending');
     const trail = store.approvals.forChange(changeId);
