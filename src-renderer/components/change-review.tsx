@@ -1,9 +1,8 @@
+import { checkApproval, ROLES } from '../../src-shared/policy/approval-policy.js';
 import { useApp } from '../state/store-context.js';
 import { DiffView } from './diff-view.js';
 import { StepsPanel } from './steps-panel.js';
 import { VerificationPanel } from './verification-panel.js';
-
-const ROLES = ['Safety officer', 'Control engineer', 'Maintenance lead'];
 
 export function ChangeReview() {
   const detail = useApp((s) => s.change);
@@ -26,14 +25,14 @@ export function ChangeReview() {
   }
   const { change, files, approvals, verification, steps } = detail;
   const file = files.find((f) => f.path === activeFile) ?? files[0];
-  // The same rules the main process enforces, shown before the click: never approve a failed verification,
-  // and a safety-critical change needs the Safety officer.
+  // The one approval policy the main process enforces, shown before the click.
+  const openPoints = verification?.openPoints ?? [];
   const approveBlock =
-    verification?.verdict !== 'pass'
-      ? 'Verification did not pass: this change can only be rejected.'
-      : change.safetyCritical && draft.role !== 'Safety officer'
-        ? 'Safety-critical change: only the Safety officer can approve it.'
-        : null;
+    checkApproval(
+      { id: change.id, verdict: verification?.verdict ?? null, safetyCritical: change.safetyCritical, openPoints },
+      { role: draft.role, decision: 'approved', acknowledged: draft.acknowledged.filter((id) => openPoints.some((p) => p.id === id)) },
+    )?.message ?? null;
+  const toggle = (id: string, on: boolean) => setDraft({ acknowledged: on ? [...draft.acknowledged, id] : draft.acknowledged.filter((x) => x !== id) });
   return (
     <section className="panel review" aria-label="Change review" data-testid="change-review">
       <h2>
@@ -65,6 +64,23 @@ export function ChangeReview() {
       {report !== null && (
         // The report is our own static page (no scripts); an empty sandbox keeps it from running or navigating anything.
         <iframe className="report-frame" data-testid="report-frame" title={`Verification report of change #${change.id}`} sandbox="" srcDoc={report} />
+      )}
+      {verification?.verdict === 'inconclusive' && (
+        <fieldset className="open-points" data-testid="open-points">
+          <legend>
+            Inconclusive: the tools could not decide {openPoints.length} point{openPoints.length === 1 ? '' : 's'}. This change is not shown to be safe.
+            Only the Safety officer may approve it, after checking and acknowledging each point.
+          </legend>
+          {openPoints.map((p) => (
+            <label key={p.id}>
+              <input type="checkbox" data-testid={`ack-${p.id}`} checked={draft.acknowledged.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+              <span>
+                <span className="mono">{p.stage}</span> {p.rule}: {p.what}
+                {p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}
+              </span>
+            </label>
+          ))}
+        </fieldset>
       )}
       <StepsPanel steps={steps} />
       {file && <DiffView file={file} />}
@@ -113,6 +129,7 @@ export function ChangeReview() {
               <span className={`badge ${a.decision}`}>{a.decision}</span> by <strong>{a.reviewer}</strong> ({a.role}) at{' '}
               <time>{a.createdAt}</time>
               {a.comment && <> — {a.comment}</>}
+              {a.acknowledged.length > 0 && <> · acknowledged {a.acknowledged.length} open point(s): {a.acknowledged.join(', ')}</>}
             </li>
           ))}
         </ol>

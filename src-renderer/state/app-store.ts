@@ -8,6 +8,8 @@ export interface ApprovalDraft {
   reviewer: string;
   role: string;
   comment: string;
+  /** Ids of the open points the reviewer ticked as acknowledged (an inconclusive change needs all of them). */
+  acknowledged: string[];
 }
 
 export interface AppState {
@@ -73,7 +75,7 @@ export function createAppStore(api: PlantshiftApi): AppStore {
       change: null,
       report: null,
       activeFile: null,
-      draft: { reviewer: '', role: 'Safety officer', comment: '' },
+      draft: { reviewer: '', role: 'Safety officer', comment: '', acknowledged: [] },
       busy: null,
       error: null,
       notice: null,
@@ -137,7 +139,7 @@ export function createAppStore(api: PlantshiftApi): AppStore {
       openChange: (changeId) =>
         act('Loading change', async () => {
           const change = await api.invoke('changes.get', { changeId });
-          set({ change, report: null, activeFile: change.files[0]?.path ?? null, draft: { ...get().draft, comment: '' } });
+          set({ change, report: null, activeFile: change.files[0]?.path ?? null, draft: { ...get().draft, comment: '', acknowledged: [] } });
         }),
       setActiveFile: (activeFile) => set({ activeFile }),
       setDraft: (d) => set({ draft: { ...get().draft, ...d } }),
@@ -151,6 +153,7 @@ export function createAppStore(api: PlantshiftApi): AppStore {
             role: draft.role,
             decision,
             comment: draft.comment,
+            acknowledged: draft.acknowledged,
           });
           const fresh = await api.invoke('changes.get', { changeId: change.change.id });
           set({ change: fresh, notice: `Change #${approval.changeId} ${approval.decision} by ${approval.reviewer} (${approval.role}) at ${approval.createdAt}` });

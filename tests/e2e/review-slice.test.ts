@@ -200,6 +200,64 @@ describe('review slice in Chromium through the browser bridge', () => {
     await page.close();
   });
 
+  it('shows an inconclusive change as not safe: only the Safety officer approves it, acknowledging each open point', { timeout: 240_000 }, async () => {
+    const { page, watch } = await openApp();
+    await page.getByTestId('fleet-path').fill(EXAMPLE_FLEET);
+    await page.getByTestId('fleet-open').click();
+    await selectOnly(page, ['mixing-tank-3']);
+    await page.getByTestId('recipe-select').selectOption('revision-note');
+    await page.getByTestId('run-start').click();
+    await page.getByTestId('result-mixing-tank-3').waitFor({ timeout: 110_000 });
+    // The stored report is turned into what a site with undecidable points yields, as a later run would store it.
+    const changeId = services.store.changes.list().find((c) => c.siteId === 'mixing-tank-3')!.id;
+    const report = services.store.verifications.get(changeId)!;
+    const openPoints = [
+      { id: 'formal:BMC-ESTOP:0', stage: 'formal' as const, rule: 'BMC-ESTOP', what: 'e-stop demand switches every hazardous output off: not decided (solver timeout); no proof', file: null, line: null },
+      { id: 'safety:SAF001:0', stage: 'safety' as const, rule: 'SAF001', what: 'Agitator_Run: 23 atoms are involved, more than the 20 the exhaustive check enumerates', file: 'src/Safety_Logic.st', line: 31 },
+    ];
+    const formal = report.stages.find((x) => x.name === 'formal')!;
+    formal.status = 'inconclusive';
+    formal.findings.push({ rule: 'BMC-ESTOP', severity: 'error', undecided: true, message: openPoints[0]!.what, file: null, line: null, evidence: { locations: [], trace: null, facts: [] } });
+    formal.findings.push({ rule: 'BMC-RESET', severity: 'error', preExisting: true, message: 'no hazardous output restarts without a reset edge: VIOLATED within 20 scans', file: null, line: null, evidence: { locations: [], trace: null, facts: [] } });
+    services.store.db.prepare("UPDATE verifications SET verdict = 'inconclusive', report_json = ? WHERE change_id = ?").run(JSON.stringify({ ...report, verdict: 'inconclusive', openPoints }), changeId);
+
+    await page.getByTestId('review-mixing-tank-3').click();
+    await page.getByTestId('change-review').waitFor();
+    expect(await page.getByTestId('verdict').innerText()).toBe('INCONCLUSIVE: not shown to be safe');
+    expect(await page.getByTestId('verdict').getAttribute('class')).not.toContain('approved');
+    expect(await page.getByTestId('stage-formal').innerText()).toMatch(/inconclusive[\s\S]*open point · BMC-ESTOP/);
+    expect(await page.getByTestId('pre-existing').innerText()).toMatch(/Already in the site before this change \(1\)[\s\S]*BMC-RESET/);
+    expect(await page.getByTestId('open-points').innerText()).toMatch(/could not decide 2 points/);
+
+    await page.getByTestId('reviewer-name').fill('Ben Ito');
+    await page.getByTestId('reviewer-role').selectOption('Control engineer');
+    await page.getByTestId(`ack-${openPoints[0]!.id}`).check();
+    await page.getByTestId(`ack-${openPoints[1]!.id}`).check();
+    expect(await page.getByTestId('approve').isDisabled()).toBe(true);
+    expect(await page.getByTestId('approve-block').innerText()).toMatch(/needs the approval of a Safety officer: its verification is inconclusive/);
+    await page.getByTestId('reviewer-name').fill('Dana Keller');
+    await page.getByTestId('reviewer-role').selectOption('Safety officer');
+    await page.getByTestId(`ack-${openPoints[1]!.id}`).uncheck();
+    expect(await page.getByTestId('approve').isDisabled()).toBe(true);
+    expect(await page.getByTestId('approve-block').innerText()).toMatch(/acknowledge each open point .*safety:SAF001:0/);
+    await page.screenshot({ path: join(OUTPUT, 'inconclusive-review.png'), fullPage: true });
+    await page.getByTestId(`ack-${openPoints[1]!.id}`).check();
+    await page.getByTestId('review-comment').fill('Both points checked on the test rig.');
+    await page.getByTestId('approve').click();
+    await expect.poll(() => page.getByTestId('change-status').innerText()).toBe('approved');
+    expect(await page.getByTestId('approval-trail').innerText()).toMatch(/Dana Keller \(Safety officer\).*acknowledged 2 open point\(s\): formal:BMC-ESTOP:0, safety:SAF001:0/);
+
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      expect(db.prepare('SELECT role, acknowledged_json AS ack FROM approvals WHERE change_id = ?').all(changeId)).toEqual([{ role: 'Safety officer', ack: JSON.stringify(openPoints.map((p) => p.id)) }]);
+    } finally {
+      db.close();
+    }
+    expect(offlineOnly(watch)).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it('makes a change that needs a person stand out, with the model usage and the agent transcript', { timeout: 240_000 }, async () => {
     // Only a real model produces a judge veto and token counts, and these tests run without one: the run's and the
     // change's replies are rewritten in the browser, after the bridge's checks, to what such a run returns.
