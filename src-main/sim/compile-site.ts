@@ -130,15 +130,17 @@ function typeNameOf(v: VarSym): string | null {
 
 function buildLeaves(model: SemanticModel, g: GenContext, programs: Map<string, PouSym>, written: Set<VarSym>, retained: Set<VarDecl>): Leaf[] {
   const leaves: Leaf[] = [];
-  const add = (path: string, v: VarSym, root: 'G' | 'P', keys: (string | number)[], kind: 'input' | 'output' | 'memory' | 'variable'): void => {
+  const isRetained = (v: VarSym): boolean => v.decl !== null && retained.has(v.decl);
+  // `retain` comes from the top-level declaration: a RETAIN struct's members and array's elements are kept too.
+  const add = (path: string, v: VarSym, root: 'G' | 'P', keys: (string | number)[], kind: 'input' | 'output' | 'memory' | 'variable', retain: boolean): void => {
     const type = typeNameOf(v);
     if (type) {
-      leaves.push({ variable: { path, type, address: v.location, kind, retain: v.decl !== null && retained.has(v.decl) }, root, keys, type: v.type ?? undefined });
+      leaves.push({ variable: { path, type, address: v.location, kind, retain }, root, keys, type: v.type ?? undefined });
       return;
     }
     // A structure: its fields, e.g. a Logix timer's `FillTimer.DN` (nested structures a few levels deep).
     if (v.type?.kind === 'struct' && keys.length < 5) {
-      for (const f of v.type.fields.values()) add(`${path}.${f.name}`, { ...f, location: null }, root, [...keys, key(f.name)], kind);
+      for (const f of v.type.fields.values()) add(`${path}.${f.name}`, { ...f, location: null }, root, [...keys, key(f.name)], kind, retain);
       return;
     }
     // A one-dimensional array (up to 64 elements): each element, e.g. `Main.values[3]` or `Main.cells[0].done`.
@@ -147,7 +149,7 @@ function buildLeaves(model: SemanticModel, g: GenContext, programs: Map<string, 
       if (hi - lo < 64) {
         for (let i = lo; i <= hi; i++) {
           const el: VarSym = { ...v, type: v.type.element, location: null };
-          add(`${path}[${i}]`, el, root, [...keys, i - lo], kind);
+          add(`${path}[${i}]`, el, root, [...keys, i - lo], kind, retain);
         }
       }
       return;
@@ -164,12 +166,12 @@ function buildLeaves(model: SemanticModel, g: GenContext, programs: Map<string, 
   for (const v of model.globalVars) {
     const loc = v.location;
     const kind = loc?.startsWith('%I') ? 'input' : loc?.startsWith('%Q') ? 'output' : loc?.startsWith('%M') ? 'memory' : written.has(v) ? 'output' : 'input';
-    add(v.name, v, 'G', [g.globals.get(v)!], kind);
+    add(v.name, v, 'G', [g.globals.get(v)!], kind, isRetained(v));
   }
   for (const [k, p] of programs) {
     for (const v of p.vars.values()) {
       if (v.section === 'VAR_TEMP' || v.section === 'VAR_EXTERNAL' || v.section === 'VAR_IN_OUT' || isReference(v)) continue;
-      add(`${p.name}.${v.name}`, v, 'P', [k, key(v.name)], v.location?.startsWith('%I') ? 'input' : v.location?.startsWith('%Q') ? 'output' : 'variable');
+      add(`${p.name}.${v.name}`, v, 'P', [k, key(v.name)], v.location?.startsWith('%I') ? 'input' : v.location?.startsWith('%Q') ? 'output' : 'variable', isRetained(v));
     }
   }
   return leaves;

@@ -1,6 +1,6 @@
 import type { SemanticModel } from '../plc/check/check-program.js';
 import type { PouSym, VarSym } from '../plc/check/symbols.js';
-import type { Type } from '../plc/check/types.js';
+import type { StructT, Type } from '../plc/check/types.js';
 import type { Expression, Identifier } from '../plc/st/ast.js';
 import { ROCKWELL_TYPES_FILE } from '../plc/ladder/rockwell-types.js';
 import type { NativeFbType } from './native-fb.js';
@@ -47,6 +47,10 @@ export class GenContext {
   readonly sites: CodeSite[] = [];
   readonly problems: GenProblem[] = [];
   readonly globals = new Map<VarSym, string>();
+  /** Per struct type, the generated function that builds a value with its member defaults (`gen-init.ts`). */
+  readonly structInits = new Map<StructT, string>();
+  readonly usedStructInitNames = new Set<string>();
+  readonly structInitCode: string[] = [];
   private tempCounter = 0;
 
   constructor(

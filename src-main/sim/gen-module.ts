@@ -1,7 +1,7 @@
 import type { PouSym, PropSym, VarSym } from '../plc/check/symbols.js';
 import type { PropertyAccessor, Statement } from '../plc/st/ast.js';
 import { fnName, isNativePou, keyOf, prop, type GenContext, type PouGen, type Storage } from './gen-context.js';
-import { defaultValue, varInit } from './gen-init.js';
+import { specDefault, varInit } from './gen-init.js';
 import { genStatements } from './gen-stmt.js';
 
 const localName = (v: VarSym): string => `v_${keyOf(v.name).replace(/[^A-Z0-9_]/g, '_')}`;
@@ -100,7 +100,7 @@ function genProperty(g: GenContext, owner: PouSym, pr: PropSym, ownerGen: PouGen
     pg.result = kind === 'get' ? value : null;
     // The property's own name is its value inside the accessor; the checker resolves it to a VarSym made there.
     const body = fn(g, pg, fnName(kind, owner.name, pr.name), kind === 'get' ? ['self', 'G', 'P', 'rt'] : ['self', 'G', 'P', 'rt', value], [], acc.body, pg.result);
-    return kind === 'get' ? body.replace('{\n', `{\n  let ${value} = ${defaultValue(g, pr.type)};\n`) : body;
+    return kind === 'get' ? body.replace('{\n', `{\n  let ${value} = ${specDefault(g, pr.node.type, pr.type)};\n`) : body;
   };
   return accessor(pr.node.getter, 'get') + accessor(pr.node.setter, 'set');
 }
@@ -131,11 +131,15 @@ export function genModule(g: GenContext): string {
     else if (p.pouKind === 'PROGRAM' || p.pouKind === 'FUNCTION_BLOCK') parts.push(genInstancePou(g, p));
   }
   const gpg: PouGen = { pou: user[0] ?? g.model.pous[0]!, label: 'globals', file: '', storage: new Map(), result: null, lazy: new Map() };
-  const inits = g.model.globalVars.map((v) => {
+  // Constants first: a struct default or another initializer may name one declared further down.
+  const ordered = [...g.model.globalVars.filter((v) => v.constant), ...g.model.globalVars.filter((v) => !v.constant)];
+  const inits = ordered.map((v) => {
     gpg.file = v.file;
     return `  G${prop(g.globals.get(v)!)} = ${varInit(g, gpg, v)};\n`;
   });
   parts.push(`function initGlobals(G, P, rt) {\n  const self = null;\n${inits.join('')}}\n`);
+  // Struct builders, generated on first use by any of the above (function declarations are hoisted).
+  parts.push(...g.structInitCode);
   const programs = user.filter((p) => p.pouKind === 'PROGRAM');
   parts.push(
     `return { initGlobals, programs: { ${programs.map((p) => `${JSON.stringify(keyOf(p.name))}: { init: ${fnName('init', p.name)}, body: ${fnName('body', p.name)} }`).join(', ')} } };\n`,

@@ -84,6 +84,7 @@ function analyze(units: CompilationUnit[], options: CheckOptions, resolution: Re
     gb.file = v.file;
     checkInit(gb, v, seenInit);
   }
+  checkTypeInits(gb, cx, seenInit);
   const accessorLocals: Map<string, VarSym>[] = [];
   for (const p of declared.pous) {
     if (p.builtin) continue;
@@ -177,6 +178,23 @@ function checkDeclarations(b: Body, p: PouSym, seenInit: Set<VarDecl>): void {
       v.used = true;
     }
     checkInit(b, v, seenInit);
+  }
+}
+
+/** Initial values written in TYPEs: struct member defaults and `TYPE T : INT := 5;`, in the global scope. */
+function checkTypeInits(b: Body, cx: Ctx, seen: Set<VarDecl>): void {
+  for (const s of cx.globals.names.values()) {
+    if (s.kind !== 'type') continue;
+    if (s.type?.kind === 'struct') {
+      for (const f of s.type.fields.values()) {
+        b.file = f.file;
+        checkInit(b, f, seen);
+      }
+    }
+    if (s.item.init) {
+      b.file = s.file;
+      initValue(b, s.item.init, s.type ?? ERROR, s.name);
+    }
   }
 }
 
