@@ -62,3 +62,10 @@ export function markPreExisting(findings: readonly Finding[], baseline: readonly
     return { ...f, preExisting: true };
   });
 }
+
+/** How a finding is labelled in text: an open point and a pre-existing finding are not plain errors. */
+export function findingLabel(f: Finding): string {
+  if (f.preExisting) return `${f.severity} (already before this change)`;
+  if (f.undecided) return 'open point';
+  return f.severity;
+}

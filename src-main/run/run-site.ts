@@ -14,8 +14,9 @@ import { appliesToPlatform, type Recipe } from '../recipe/recipe.js';
 import { findTransform } from '../recipe/transforms/registry.js';
 import type { TransformNote } from '../recipe/transforms/transform.js';
 import type { VerificationReport } from '../evidence/report.js';
+import { verdictOf } from '../evidence/verdict.js';
 import { unmetPrecondition } from './preconditions.js';
-import { findingCount, proposedChange, reportLines, storeChange, verifySiteChange, type ProposedChange } from './site-change.js';
+import { findingCount, proposedChange, reportLines, storeChange, verdictPhrase, verifySiteChange, type ProposedChange } from './site-change.js';
 import { SiteRecorder } from './site-recorder.js';
 import type { RunRequest } from './run-recipe.js';
 
@@ -103,7 +104,7 @@ async function verifyAndRecord(s: SiteRun, current: ReadonlyMap<string, string>,
   const report = await verifySiteChange({ site: s.site, config: s.config, recipe: s.recipe, original: s.original, current, mode: s.req.verification ?? 'full', clock: s.req.clock, ...(judge ? { judge } : {}) });
   const judgeStage = report.stages.find((x) => x.name === 'judge')!;
   const automated = report.stages.filter((x) => x.name !== 'judge');
-  s.rec.step({ kind: 'verify', status: automated.some((x) => x.status === 'fail' || x.status === 'error') ? 'fail' : 'pass', summary: automated.map((x) => `${x.name} ${x.status}`).join(', '), log: reportLines(report).join('\n'), record: report, durationMs: performance.now() - t0 - (calls.reduce((n, c) => n + c.durationMs, 0)) });
+  s.rec.step({ kind: 'verify', status: verdictOf(automated), summary: automated.map((x) => `${x.name} ${x.status}`).join(', '), log: reportLines(report).join('\n'), record: report, durationMs: performance.now() - t0 - (calls.reduce((n, c) => n + c.durationMs, 0)) });
   if (calls.length || judgeStage.findings.length) {
     s.rec.step({
       kind: 'judge',
@@ -120,8 +121,7 @@ async function verifyAndRecord(s: SiteRun, current: ReadonlyMap<string, string>,
 
 function changedOutcome(s: SiteRun, change: ProposedChange, report: VerificationReport, notes: { agent: string; judge: string }, status: 'changed' | 'needs-human', why: string): SiteOutcome {
   const changeId = storeChange(s.req.store, s.rec, { runId: s.runId, config: s.config, siteDir: s.site.dir, recipeId: s.recipe.id, createdAt: s.req.clock.now().toISOString(), change, report });
-  const failed = report.stages.filter((x) => x.status === 'fail' || x.status === 'error').map((x) => x.name);
-  const verdict = report.verdict === 'pass' ? 'verification passed' : `verification FAILED (${failed.join(', ')})`;
+  const verdict = verdictPhrase(report);
   return {
     changeId,
     filesChanged: change.files.length,
@@ -158,7 +158,8 @@ async function withoutAgent(s: SiteRun, current: ReadonlyMap<string, string>): P
   }
   if (s.recipe.agent) s.rec.step({ kind: 'agent', status: 'skipped', summary: `the agent was skipped: ${NO_MODEL}; only the deterministic steps ran`, log: '', record: null, durationMs: 0 });
   const report = await verifyAndRecord(s, current, null, null, change);
-  const why = s.recipe.agent ? `deterministic steps only: agent and judge skipped, ${NO_MODEL}; awaits review` : 'awaits review';
+  const awaits = report.verdict === 'inconclusive' ? 'awaits the Safety officer, who must acknowledge each open point' : 'awaits review';
+  const why = s.recipe.agent ? `deterministic steps only: agent and judge skipped, ${NO_MODEL}; ${awaits}` : awaits;
   const scope = report.stages.find((x) => x.name === 'judge')!.status === 'fail' ? judgeNote(report) : 'skipped: no model';
   return changedOutcome(s, change, report, { agent, judge: s.recipe.agent ? scope : '-' }, 'changed', why);
 }
@@ -217,6 +218,10 @@ async function withAgent(s: SiteRun, provider: LlmProvider, current: ReadonlyMap
     const judgeStatus = report.stages.find((x) => x.name === 'judge')!.status;
     const notes = { agent: agentNote, judge: judgeNote(report) };
     if (report.verdict === 'pass') return changedOutcome(s, change, report, notes, 'changed', 'awaits review');
+    // An open point is the tools' limit, not the agent's mistake: another attempt would not decide it.
+    if (report.verdict === 'inconclusive' && judgeStatus !== 'fail' && judgeStatus !== 'error') {
+      return changedOutcome(s, change, report, notes, 'changed', 'awaits the Safety officer, who must acknowledge each open point');
+    }
     if (judgeStatus === 'error') return changedOutcome(s, change, report, notes, 'needs-human', 'the judge could not decide; a person must look at it');
     if (attempt < MAX_ATTEMPTS) {
       feedback = feedbackFrom(report);

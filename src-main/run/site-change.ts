@@ -9,6 +9,7 @@ import type { Recipe } from '../recipe/recipe.js';
 import type { Store } from '../store/store.js';
 import { verifyChange } from '../verify/pipeline.js';
 import type { VerificationReport } from '../evidence/report.js';
+import { findingLabel } from '../evidence/verdict.js';
 import type { JudgeFn } from '../verify/stage-judge.js';
 import type { SiteRecorder } from './site-recorder.js';
 
@@ -87,10 +88,19 @@ export function storeChange(store: Store, recorder: SiteRecorder, c: { runId: nu
 export function reportLines(report: VerificationReport): string[] {
   return report.stages.flatMap((s) => [
     `${s.name}: ${s.status} - ${s.summary}`,
-    ...s.findings.filter((f) => f.severity !== 'info').map((f) => `  ${f.severity} ${f.rule}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''}: ${f.message}`),
+    ...s.findings.filter((f) => f.severity !== 'info').map((f) => `  ${findingLabel(f)} ${f.rule}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''}: ${f.message}`),
   ]);
 }
 
+/** Error, warning and open-point findings the change brought in (what the site already had is not counted). */
 export function findingCount(report: VerificationReport): number {
-  return report.stages.reduce((n, s) => n + s.findings.filter((f) => f.severity !== 'info').length, 0);
+  return report.stages.reduce((n, s) => n + s.findings.filter((f) => f.severity !== 'info' && !f.preExisting).length, 0);
+}
+
+/** The verdict in a phrase for the run's table and messages. */
+export function verdictPhrase(report: VerificationReport): string {
+  if (report.verdict === 'pass') return 'verification passed';
+  if (report.verdict === 'inconclusive') return `verification INCONCLUSIVE (${report.openPoints.length} open point(s); not shown to be safe)`;
+  const failed = report.stages.filter((x) => x.status === 'fail' || x.status === 'error').map((x) => x.name);
+  return `verification FAILED (${failed.join(', ')})`;
 }

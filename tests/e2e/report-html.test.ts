@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src-main/verify/html/index.js';
-import { FAILING_REPORT, PASSING_REPORT, SAMPLE_RULES } from '../fixtures/verify/sample-reports.js';
+import { FAILING_REPORT, INCONCLUSIVE_REPORT, PASSING_REPORT, SAMPLE_RULES } from '../fixtures/verify/sample-reports.js';
 import { REPO } from '../helpers/temp.js';
 import { launchChromium, watchPage } from './browser.js';
 
@@ -26,6 +26,7 @@ afterAll(async () => {
 for (const [name, report] of [
   ['failing', FAILING_REPORT],
   ['passing', PASSING_REPORT],
+  ['inconclusive', INCONCLUSIVE_REPORT],
 ] as const) {
   describe(`the ${name} sample report in Chromium`, () => {
     it('renders offline, with no console error and no request beyond the page itself', async () => {

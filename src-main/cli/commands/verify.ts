@@ -8,6 +8,7 @@ import { loadRecipes, requireRecipe } from '../../recipe/load-recipes.js';
 import { RULES } from '../../verify/rules.js';
 import { renderReportHtml } from '../../verify/html/render-report.js';
 import { verifyChange } from '../../verify/pipeline.js';
+import { findingLabel } from '../../evidence/verdict.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_FAIL, EXIT_OK, UsageError, type Command } from '../command.js';
 
@@ -32,12 +33,20 @@ Options:
   --allow NAME an output the change is meant to alter (repeatable; adds to the recipe's allowed_differences):
                the old-against-new comparison skips it; a hazardous output is compared even so and its
                difference reported as a warning, never hidden
-  --json       print {"verdict","safetyCritical","stages":[{"name","status","findings":[{"rule","severity",
-               "message","file","line"}]}]}
+  --json       print {"verdict","safetyCritical","openPoints":[{"id","stage","rule","what","file","line"}],
+               "stages":[{"name","status","findings":[{"rule","severity","message","file","line","undecided",
+               "preExisting"}]}]}
   --html FILE  write the full report, with code excerpts and timing diagrams, as one offline HTML page
   --fast       compile and static safety only (seconds; simulation and formal are reported as skipped)
 
-Exit status: 0 the verdict is pass, 1 it is fail, 2 the verification could not run.`,
+Verdicts: PASS (every stage decided, nothing new is wrong), FAIL (evidence that the change is unsafe or broke
+something: a rule and a location, or a counterexample replayed on the soft-PLC; a stage that crashed fails
+too), INCONCLUSIVE (something could not be decided: each open point says what and where; not shown to be
+safe, and only the Safety officer may approve it, acknowledging each point). Findings the unchanged site
+already has are listed as "already before this change" and do not count against it.
+
+Exit status: 0 the verdict is pass, 1 it is fail or inconclusive (the first line says which), 2 the
+verification could not run.`,
   async run(args, io) {
     const { values } = parseCommandArgs(
       args,
@@ -65,14 +74,20 @@ Exit status: 0 the verdict is pass, 1 it is fail, 2 the verification could not r
     });
     if (values.html) writeFileSync(resolve(io.cwd, values.html), renderReportHtml(report, RULES));
     if (values.json) {
-      const stages = report.stages.map((s) => ({ name: s.name, status: s.status, findings: s.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line })) }));
-      io.out(JSON.stringify({ verdict: report.verdict, safetyCritical: report.safetyCritical, stages }, null, 2) + '\n');
+      const stages = report.stages.map((s) => ({
+        name: s.name,
+        status: s.status,
+        findings: s.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line, undecided: f.undecided === true, preExisting: f.preExisting === true })),
+      }));
+      io.out(JSON.stringify({ verdict: report.verdict, safetyCritical: report.safetyCritical, openPoints: report.openPoints, stages }, null, 2) + '\n');
     } else {
-      io.out(`Verdict: ${report.verdict.toUpperCase()}${report.safetyCritical ? ' (safety-critical: needs the safety officer\u2019s signature)' : ''}\n`);
+      const what = report.verdict === 'inconclusive' ? ': not shown to be safe; the Safety officer must acknowledge each open point' : '';
+      io.out(`Verdict: ${report.verdict.toUpperCase()}${what}${report.safetyCritical ? ' (safety-critical: needs the safety officer\u2019s signature)' : ''}\n`);
       for (const r of report.safetyCriticalReasons) io.out(`  safety-critical: ${r}\n`);
+      for (const p of report.openPoints) io.out(`  open point ${p.id}: ${p.what}${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}\n`);
       for (const s of report.stages) {
-        io.out(`${s.name.padEnd(10)} ${s.status.toUpperCase().padEnd(7)} ${s.summary}\n`);
-        for (const f of s.findings) io.out(`  ${f.severity} ${f.rule}: ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}\n`);
+        io.out(`${s.name.padEnd(10)} ${s.status.toUpperCase().padEnd(12)} ${s.summary}\n`);
+        for (const f of s.findings) io.out(`  ${findingLabel(f)} ${f.rule}: ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}\n`);
       }
     }
     return report.verdict === 'pass' ? EXIT_OK : EXIT_FAIL;

@@ -20,6 +20,7 @@ export const STAGE_TITLES: Readonly<Record<string, string>> = {
 const STATUS_TEXT: Readonly<Record<string, string>> = {
   pass: '✓ PASS',
   fail: '✗ FAIL',
+  inconclusive: '? INCONCLUSIVE',
   error: '! ERROR',
   skipped: '– SKIPPED',
 };
@@ -46,9 +47,11 @@ function ruleBlock(finding: Finding, rule: RuleInfo | undefined): string {
 function renderFinding(finding: Finding, rule: RuleInfo | undefined, id: string): string {
   const where = finding.file === null ? 'whole site' : finding.line === null ? finding.file : `${finding.file}:${finding.line}`;
   const sev = ['error', 'warning', 'info'].includes(finding.severity) ? finding.severity : 'error';
-  let html = `<article class="finding sev-${sev}" id="${id}">`;
+  const marks = `${finding.undecided ? ' undecided' : ''}${finding.preExisting ? ' pre-existing' : ''}`;
+  let html = `<article class="finding sev-${sev}${marks}" id="${id}">`;
   html += '<div class="finding-head">';
-  html += `<span class="sev">${escapeHtml(finding.severity.toUpperCase())}</span>`;
+  const label = finding.preExisting ? `${finding.severity.toUpperCase()} · ALREADY BEFORE THIS CHANGE` : finding.undecided ? 'OPEN POINT' : finding.severity.toUpperCase();
+  html += `<span class="sev">${escapeHtml(label)}</span>`;
   html += `<h3><code class="rule-id">${escapeHtml(finding.rule)}</code>${rule ? escapeHtml(rule.title) : ''}</h3>`;
   html += `<span class="where">${escapeHtml(where)}</span></div>\n`;
   html += `<p class="message">${escapeHtml(finding.message)}</p>\n`;

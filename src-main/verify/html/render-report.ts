@@ -29,8 +29,27 @@ function findingCounts(stages: readonly StageResult[]): string {
   return parts.join(', ');
 }
 
+/** Word, hint and style of each verdict: inconclusive has its own, never the pass colour or tick. */
+const VERDICT_LOOK: Readonly<Record<VerificationReport['verdict'], { word: string; hint: string; cls: string; title: string }>> = {
+  pass: { word: '✓ PASS', hint: 'every stage decided and passed', cls: 'verdict-pass', title: 'PASS' },
+  fail: { word: '✗ FAIL', hint: 'the change must not be deployed', cls: 'verdict-fail', title: 'FAIL' },
+  inconclusive: { word: '? INCONCLUSIVE', hint: 'not shown to be safe: open points below', cls: 'verdict-inconclusive', title: 'INCONCLUSIVE' },
+};
+
+function openPoints(report: VerificationReport): string {
+  const points = report.openPoints ?? [];
+  if (points.length === 0) return '';
+  let html = '<section class="open-points" id="open-points"><h2>Open points: what could not be decided</h2>';
+  html += '<p>The tools could not decide these points. The change is <strong>not shown to be safe</strong>: only the Safety officer may approve it, after checking and acknowledging each point.</p><ol>';
+  for (const p of points) {
+    const where = p.file === null ? 'whole site' : p.line === null ? p.file : `${p.file}:${p.line}`;
+    html += `<li><code>${escapeHtml(p.id)}</code> ${escapeHtml(stageTitle(p.stage))}, ${escapeHtml(p.rule)} (${escapeHtml(where)}): ${escapeHtml(p.what)}</li>`;
+  }
+  return `${html}</ol></section>\n`;
+}
+
 function header(report: VerificationReport): string {
-  const pass = report.verdict === 'pass';
+  const look = VERDICT_LOOK[report.verdict];
   const mode = report.mode === 'full' ? 'Full (every stage)' : 'Fast (quick stages only)';
   const total = report.stages.reduce((sum, s) => sum + (Number.isFinite(s.durationMs) ? s.durationMs : 0), 0);
   let html = '<header class="report-header"><div class="title">';
@@ -42,10 +61,10 @@ function header(report: VerificationReport): string {
   html += `<dt>Stages</dt><dd>${escapeHtml(`${report.stages.length} run, ${formatDuration(total)} in total`)}</dd>`;
   html += `<dt>Findings</dt><dd>${escapeHtml(findingCounts(report.stages))}</dd>`;
   html += '</dl></div>\n';
-  html += `<div class="verdict ${pass ? 'verdict-pass' : 'verdict-fail'}" role="status">`;
+  html += `<div class="verdict ${look.cls}" role="status">`;
   html += '<span class="label">Verdict</span>';
-  html += `<span class="word">${pass ? '✓ PASS' : '✗ FAIL'}</span>`;
-  html += `<span class="hint">${pass ? 'every stage passed' : 'the change must not be deployed'}</span>`;
+  html += `<span class="word">${look.word}</span>`;
+  html += `<span class="hint">${look.hint}</span>`;
   return `${html}</div></header>\n`;
 }
 
@@ -75,14 +94,15 @@ function overview(report: VerificationReport): string {
 function signOff(report: VerificationReport): string {
   let html = '<section class="signoff" id="sign-off"><h2>Review and sign-off</h2>';
   html += `<p>I have reviewed this report for site <strong>${escapeHtml(report.siteId)}</strong>, created ${escapeHtml(formatCreatedAt(report.createdAt))}, `;
-  html += `with the verdict <strong>${report.verdict === 'pass' ? 'PASS' : 'FAIL'}</strong>.</p>\n`;
+  html += `with the verdict <strong>${VERDICT_LOOK[report.verdict].title}</strong>`;
+  html += (report.openPoints ?? []).length ? `, and I acknowledge each of its ${report.openPoints.length} open point(s).</p>\n` : '.</p>\n';
   html += '<table><thead><tr><th>Name</th><th>Signature</th><th>Date</th></tr></thead><tbody><tr><td></td><td></td><td></td></tr></tbody></table>';
   html += '<p class="decision">Decision:<span class="box"></span>Approved for deployment<span class="box"></span>Rejected</p>\n';
   return `${html}</section>\n`;
 }
 
 export function renderReportHtml(report: VerificationReport, rules: ReadonlyMap<string, RuleInfo>): string {
-  const title = `Verification report · ${report.siteId} · ${report.verdict === 'pass' ? 'PASS' : 'FAIL'}`;
+  const title = `Verification report · ${report.siteId} · ${VERDICT_LOOK[report.verdict].title}`;
   const parts = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -98,6 +118,7 @@ export function renderReportHtml(report: VerificationReport, rules: ReadonlyMap<
     '<main>',
     header(report),
     banner(report),
+    ...((report.openPoints ?? []).length ? [openPoints(report)] : []),
     overview(report),
     renderSafetySection(report.safety),
     ...report.stages.map((s, i) => renderStageSection(s, i, rules)),

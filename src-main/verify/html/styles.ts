@@ -41,6 +41,13 @@ section > h2 { padding-bottom: 6px; border-bottom: 2px solid var(--navy); margin
 .verdict .hint { font-size: 12px; }
 .verdict-pass { color: var(--pass); background: var(--pass-bg); border-style: solid; }
 .verdict-fail { color: var(--fail); background: var(--fail-bg); border-style: double; border-width: 7px; }
+.verdict-inconclusive { color: var(--warn); background: var(--warn-bg); border-style: dashed; border-width: 4px; }
+.verdict-inconclusive .word { font-size: 30px; }
+.open-points ol { margin: 6px 0; }
+.open-points li { margin: 4px 0; }
+.status-inconclusive { color: var(--warn); background: var(--warn-bg); border-style: dashed; }
+.finding.undecided .sev { color: var(--warn); }
+.finding.pre-existing { opacity: .8; border-style: dotted; }
 
 .banner { margin-top: 20px; padding: 12px 18px; border: 2px solid var(--warn); border-left-width: 10px; background: var(--warn-bg); color: #3d2a00; }
 .banner strong { font-size: 15px; letter-spacing: .02em; }

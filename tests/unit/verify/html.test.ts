@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderReportHtml, renderTimingDiagramSvg } from '../../../src-main/verify/html/index.js';
 import type { EvidenceTrace, VerificationReport } from '../../../src-main/evidence/report.js';
-import { FAILING_REPORT, PASSING_REPORT, PRESS_TRACE, SAMPLE_RULES } from '../../fixtures/verify/sample-reports.js';
+import { FAILING_REPORT, INCONCLUSIVE_REPORT, PASSING_REPORT, PRESS_TRACE, SAMPLE_RULES } from '../../fixtures/verify/sample-reports.js';
 import { check } from '../../helpers/golden.js';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'golden', 'html');
@@ -69,8 +69,19 @@ describe('HTML verification report', () => {
     check(renderReportHtml(FAILING_REPORT, SAMPLE_RULES), join(GOLDEN, 'failing-report.html'));
   });
 
+  it('renders an inconclusive report as not safe: its own verdict, every open point, pre-existing findings marked', () => {
+    const html = renderReportHtml(INCONCLUSIVE_REPORT, SAMPLE_RULES);
+    check(html, join(GOLDEN, 'inconclusive-report.html'));
+    expect(html).toContain('<div class="verdict verdict-inconclusive" role="status">');
+    expect(html).not.toContain('class="verdict verdict-pass"');
+    expect(html).toMatch(/Open points: what could not be decided[\s\S]*formal:BMC-ESTOP:0[\s\S]*src\/Main.st:42/);
+    expect(html).toContain('ERROR · ALREADY BEFORE THIS CHANGE');
+    expect(html).toContain('<span class="sev">OPEN POINT</span>');
+    expect(html).toMatch(/verdict <strong>INCONCLUSIVE<\/strong>, and I acknowledge each of its 1 open point/);
+  });
+
   it('is one self-contained page: no script, no external resource, a CSP that forbids loading anything', () => {
-    for (const report of [PASSING_REPORT, FAILING_REPORT]) {
+    for (const report of [PASSING_REPORT, FAILING_REPORT, INCONCLUSIVE_REPORT]) {
       const html = renderReportHtml(report, SAMPLE_RULES);
       expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
       expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/);
