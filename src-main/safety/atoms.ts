@@ -73,8 +73,11 @@ export class AtomTable {
     return `in:${key(name)}`;
   }
 
-  /** The value a BOOL variable has when a body starts reading it. */
-  entry(varKey: string, text: string, sym: VarSym | null): BoolExpr {
+  /**
+   * The value a BOOL variable has when a body starts reading it. `writtenKey` is the key the site's writes
+   * use for it (an FB member inlined per instance is written as `FB::M` in the FB's own body).
+   */
+  entry(varKey: string, text: string, sym: VarSym | null, writtenKey = varKey): BoolExpr {
     const declared = this.inputs.get(varKey);
     if (declared !== undefined) {
       if (!this.writtenAnywhere.has(varKey)) {
@@ -82,12 +85,12 @@ export class AtomTable {
       }
       return this.add({ id: `ow:${varKey}`, text: `${text} (as written by the program)`, kind: 'overwritten-input', constraint: null, refs: [varKey], fb: null });
     }
-    const c = this.constant(varKey, text, sym);
+    const c = this.constant(varKey, text, sym, writtenKey);
     if (c) return c.value ? TRUE : FALSE;
     return this.add({ id: `v:${varKey}`, text, kind: 'var', constraint: null, refs: [varKey], fb: null });
   }
 
-  private constant(varKey: string, text: string, sym: VarSym | null): ConstantFact | null {
+  private constant(varKey: string, text: string, sym: VarSym | null, writtenKey: string): ConstantFact | null {
     const known = this.constants.get(varKey);
     if (known) return known;
     const init = sym?.decl?.init;
@@ -95,7 +98,7 @@ export class AtomTable {
     if (sym.location?.startsWith('%I') || sym.section === 'VAR_INPUT' || sym.section === 'VAR_IN_OUT') return null;
     let reason: string | null = null;
     if (sym.constant) reason = `${text} is a constant ${init.value ? 'TRUE' : 'FALSE'}`;
-    else if (!this.writtenAnywhere.has(varKey)) reason = `${text} is never written and initialised ${init.value ? 'TRUE' : 'FALSE'}`;
+    else if (!this.writtenAnywhere.has(varKey) && !this.writtenAnywhere.has(writtenKey)) reason = `${text} is never written and initialised ${init.value ? 'TRUE' : 'FALSE'}`;
     if (!reason) return null;
     const fact = { key: varKey, value: init.value, reason };
     this.constants.set(varKey, fact);

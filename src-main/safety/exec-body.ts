@@ -1,10 +1,14 @@
-import { key, type AnyNode, type Call, type Expression, type Statement } from '../plc/st/ast.js';
+import { key, type AnyNode, type Expression, type Statement } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
-import { and, exprKey, FALSE, not, or, TRUE, type BoolExpr } from './bool-expr.js';
+import { and, FALSE, not, or, TRUE, type BoolExpr } from './bool-expr.js';
+import { callWrites, execCall, type CallHooks, type CallSite } from './exec-call.js';
+import { boolOf, caseAtom, readVar } from './exec-expr.js';
+import { frameReads, frameVarKey, mapKey, type ExecCtx, type Frame } from './exec-frame.js';
 import type { SiteExec } from './exec-site.js';
-import { fbImplications, isSafetyFbType } from './fb-semantics.js';
-import type { BodyRef, Callee } from './site-index.js';
-import { cloneState, genOf, initialState, mergeStates, underPrefix, type SymState } from './sym-state.js';
+import type { BodyRef } from './site-index.js';
+import { cloneState, initialState, mergeStates, underPrefix, type SymState } from './sym-state.js';
+
+export type { CallArgInfo, CallSite } from './exec-call.js';
 
 export type WriteOp = ':=' | 'S=' | 'R=' | '=>' | 'in-out' | 'other';
 
@@ -27,25 +31,6 @@ export interface WriteSite {
   stmtKey: string;
 }
 
-export interface CallArgInfo {
-  param: string;
-  text: string;
-  value: BoolExpr | null;
-  expr: Expression | null;
-}
-
-export interface CallSite {
-  body: string;
-  file: string;
-  start: number;
-  call: Call;
-  callee: Callee;
-  path: BoolExpr;
-  /** The call runs every scan that the body runs: not under a condition, not after a RETURN or jump. */
-  everyScan: boolean;
-  args: Map<string, CallArgInfo>;
-}
-
 export interface SkipSite {
   body: string;
   file: string;
@@ -65,162 +50,190 @@ export interface BodyRun {
   skips: SkipSite[];
 }
 
+/** One scan in execution order: the programs of a task run one after another, calls followed into bodies. */
+export interface ScanRun extends BodyRun {
+  /** The programs run, in order. */
+  programs: BodyRef[];
+  /** Every body the scan entered (the programs and every user POU they call). */
+  reached: Set<BodyRef>;
+}
+
+function newCtx(site: SiteExec, run: BodyRun, inline: boolean): ExecCtx {
+  const counters = new Map<string, number>();
+  const cx: ExecCtx = {
+    site,
+    run,
+    inline,
+    callCount: new Map(),
+    stack: [],
+    reached: new Set(),
+    nextGen: (k) => {
+      const n = (counters.get(k) ?? 0) + 1;
+      counters.set(k, n);
+      return n;
+    },
+    callValue: (fr, st, call) => {
+      const c = site.calleeOf(call, fr.body);
+      if (c.kind !== 'pou' || c.pou.builtin || c.pou.pouKind === 'PROGRAM' || !c.pou.retVar) return null;
+      const t = c.pou.retVar.type as { kind: string; cls?: string } | null;
+      const cb = site.idx.bodyOf(c.pou);
+      if (t?.kind !== 'elem' || t.cls !== 'bool' || !cb) return null;
+      const after = execCall(cx, fr, st, call, call, hooksFor(cx));
+      Object.assign(st, { store: after.store, gen: after.gen });
+      return st.store.get(`${key(cb.self !== cb.owner ? cb.name : c.pou.name)}::${key(c.pou.name)}`) ?? null;
+    },
+  };
+  return cx;
+}
+
+function hooksFor(cx: ExecCtx): CallHooks {
+  return {
+    write: (f, st, node, target, op, value, stmt) => new Executor(cx, f).write(st, node, target, op, value, stmt),
+    havoc: (st, k) => havoc(cx, st, k),
+    runFrame: (f, st) => runFrame(cx, f, st),
+  };
+}
+
+function havoc(cx: ExecCtx, st: SymState, k: string): void {
+  st.gen.set(k, cx.nextGen(k));
+  for (const sk of [...st.store.keys()]) if (underPrefix(sk, k)) st.store.delete(sk);
+}
+
+/** Runs one body on its own from an unknown entry state; calls to user POUs havoc what they may write. */
 export function runBody(site: SiteExec, body: BodyRef): BodyRun {
   const run: BodyRun = { body, final: initialState(), writes: [], calls: [], skips: [] };
-  const counters = new Map<string, number>();
-  const nextGen = (k: string): number => {
-    const n = (counters.get(k) ?? 0) + 1;
-    counters.set(k, n);
-    return n;
-  };
-  const callCount = new Map<string, number>();
-  const exits: SymState[] = [];
-  const idx = site.idx;
-  const show = (n: { start: number; end: number }): string => idx.show(n, body.file);
-  const readIn = (k: string, s: SymState): BoolExpr | null => site.read(k, s, site.names.get(k) ?? k.replace(/^.*::/, ''), null);
+  const cx = newCtx(site, run, false);
+  run.final = runFrame(cx, { body, inst: null, exits: [] }, initialState());
+  return run;
+}
 
-  const havoc = (st: SymState, k: string): void => {
-    st.gen.set(k, nextGen(k));
-    for (const sk of [...st.store.keys()]) if (underPrefix(sk, k)) st.store.delete(sk);
-  };
-  const havocAll = (st: SymState): void => {
-    for (const k of site.written) havoc(st, k);
-  };
+/**
+ * Runs the programs of one scan in order from an unknown state at scan start, following calls into user
+ * FBs (per instance), programs, methods and functions: a global written earlier in the scan is known to its
+ * later readers.
+ */
+export function runScan(site: SiteExec, programs: BodyRef[]): ScanRun {
+  const run: ScanRun = { body: programs[0]!, final: initialState(), writes: [], calls: [], skips: [], programs, reached: new Set() };
+  const cx = newCtx(site, run, true);
+  cx.reached = run.reached;
+  let st = initialState();
+  for (const p of programs) {
+    cx.reached.add(p);
+    cx.stack.push(p);
+    st = runFrame(cx, { body: p, inst: null, exits: [] }, st);
+    cx.stack.pop();
+    st = { ...st, dead: false, afterSkip: false, inBranch: false, path: TRUE };
+  }
+  run.final = st;
+  return run;
+}
 
-  const write = (st: SymState, node: AnyNode, target: Expression, op: WriteOp, value: BoolExpr | null, stmt: AnyNode): void => {
-    const k = idx.varKey(target, body);
+/** Runs a body in a frame from a state; the state at its end (fall-through and RETURNs joined). */
+export function runFrame(cx: ExecCtx, fr: Frame, start: SymState): SymState {
+  const x = new Executor(cx, fr);
+  const fall = x.list(start, fr.body.statements, false);
+  if (fr.exits.length === 0) return fall;
+  const all = [...fr.exits, fall];
+  return mergeStates(fall.dead ? fr.exits[0]! : fall, all.map((s) => s.path), all, cx.nextGen, x.readIn);
+}
+
+/** The statements of one frame. */
+class Executor {
+  private readonly hooks: CallHooks;
+
+  constructor(
+    private readonly cx: ExecCtx,
+    private readonly fr: Frame,
+  ) {
+    this.hooks = hooksFor(cx);
+  }
+
+  private show(n: { start: number; end: number }): string {
+    return this.cx.site.idx.show(n, this.fr.body.file);
+  }
+
+  readonly readIn = (k: string, s: SymState): BoolExpr | null => readVar(this.cx.site, k, s, this.cx.site.names.get(k) ?? k.replace(/^.*::/, ''), null);
+
+  havoc(st: SymState, k: string): void {
+    havoc(this.cx, st, k);
+  }
+
+  private havocAll(st: SymState): void {
+    for (const k of this.cx.site.written) {
+      this.havoc(st, k);
+      const m = mapKey(this.cx, this.fr, k);
+      if (m !== k) this.havoc(st, m);
+    }
+  }
+
+  write(st: SymState, node: AnyNode, target: Expression, op: WriteOp, value: BoolExpr | null, stmt: AnyNode): void {
+    const { cx, fr } = this;
+    const idx = cx.site.idx;
+    const k = frameVarKey(cx, fr, target);
     if (!k) return;
-    if (!site.names.has(k.key)) site.names.set(k.key, show(target));
+    if (!cx.site.names.has(k.key)) cx.site.names.set(k.key, this.show(target));
     const bool = idx.isBool(target) && !k.weak;
     let next: BoolExpr | null = null;
     if (bool && value) {
-      const cur = (): BoolExpr => site.read(k.key, st, show(target), idx.varSym(target, body));
+      const cur = (): BoolExpr => readVar(cx.site, k.key, st, this.show(target), idx.varSym(target, fr.body), k.raw);
       next = op === 'S=' ? or(cur(), value) : op === 'R=' ? and(cur(), not(value)) : value;
     }
     const trueCond = op === 'R=' ? FALSE : and(st.path, value ?? TRUE);
-    run.writes.push({
-      body: body.name, file: body.file, start: node.start, op, varKey: k.key, target: show(target), value, valueText: value ? show(node) : '',
-      path: st.path, trueCond, everyScan: !st.inBranch && !st.afterSkip, stmtKey: idx.tokenKey(stmt, body.file),
+    cx.run.writes.push({
+      body: fr.body.name, file: fr.body.file, start: node.start, op, varKey: k.key, target: this.show(target), value, valueText: value ? this.show(node) : '',
+      path: st.path, trueCond, everyScan: !st.inBranch && !st.afterSkip, stmtKey: idx.tokenKey(stmt, fr.body.file),
     });
     if (next) st.store.set(k.key, next);
-    else havoc(st, k.key);
-  };
+    else this.havoc(st, k.key);
+  }
 
-  const execCall = (st: SymState, call: Call, stmt: AnyNode): void => {
-    const c = site.calleeOf(call, body);
-    const target = c.kind === 'fb' ? c.type : c.kind === 'pou' ? c.pou : null;
-    const params = target?.params ?? [];
-    const args = new Map<string, CallArgInfo>();
-    const outs: { param: string; value: Expression; negated: boolean; node: AnyNode }[] = [];
-    call.args.forEach((a, i) => {
-      const p = a.name ? params.find((x) => key(x.name) === key(a.name!.name)) : params[i];
-      const param = p ? p.name : a.name ? a.name.name : `#${i + 1}`;
-      if (!a.value) return;
-      if (a.assign === '=>') {
-        outs.push({ param, value: a.value, negated: a.negated, node: a });
-        return;
-      }
-      if (p?.section === 'VAR_IN_OUT') {
-        write(st, a, a.value, 'in-out', null, stmt);
-        return;
-      }
-      args.set(key(param), { param, text: show(a.value), value: idx.isBool(a.value) ? site.boolOf(a.value, st, body) : null, expr: a.value });
-    });
-    run.calls.push({ body: body.name, file: body.file, start: call.start, call, callee: c, path: st.path, everyScan: !st.inBranch && !st.afterSkip, args });
-    if (c.kind === 'fb' && c.type.builtin) {
-      const n = (callCount.get(c.instKey) ?? 0) + 1;
-      callCount.set(c.instKey, n);
-      const argsKey = [...args.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, a]) => `${p}=${a.value ? exprKey(a.value) : idx.tokenKey(a.expr!, body.file)}`).join(';');
-      const impl = fbImplications(c.type.name, (p) => args.get(key(p))?.value ?? null);
-      const act = args.get('ACTIVATE')?.value ?? null;
-      for (const o of c.type.params) {
-        if (o.section !== 'VAR_OUTPUT') continue;
-        const ok = `${c.instKey}.${key(o.name)}`;
-        const isBool = o.type?.kind === 'elem' && o.type.cls === 'bool';
-        if (!isBool) {
-          havoc(st, ok);
-          continue;
-        }
-        let constraint = impl.get(key(o.name)) ?? null;
-        if (!constraint && isSafetyFbType(c.type.name) && act) constraint = act;
-        const argText = new Map([...args.values()].map((a) => [a.param, a.text]));
-        const a = site.atoms.add({
-          id: `fb:${ok}#${n}{${argsKey}}`, text: `${c.instText}.${o.name}${n > 1 ? ` (call ${n})` : ''}`, kind: 'fb-output', constraint,
-          refs: [c.instKey, ...[...args.values()].flatMap((x) => (x.expr ? site.readsOf(x.expr, body) : []))],
-          fb: { instKey: c.instKey, type: c.type.name, output: o.name, args: argText, values: new Map([...args].map(([k, x]) => [k, x.value])) },
-        });
-        st.store.set(ok, a);
-      }
-    } else if (c.kind === 'fb' || (c.kind === 'pou' && target)) {
-      const cb = target ? idx.bodyOf(target) : null;
-      if (c.kind === 'fb') havoc(st, c.instKey);
-      else if (target && target.pouKind === 'PROGRAM') havoc(st, key(target.name));
-      else if (call.callee.kind === 'Member') {
-        const ik = idx.varKey(call.callee.object, body);
-        if (ik) havoc(st, ik.key);
-      }
-      if (cb) for (const g of site.globalEffects(cb)) havoc(st, g);
-    }
-    for (const o of outs) {
-      const src = c.kind === 'fb' ? `${c.instKey}.${key(o.param)}` : null;
-      const v = src && idx.isBool(o.value) ? site.read(src, st, `${c.kind === 'fb' ? c.instText : ''}.${o.param}`, null) : null;
-      write(st, o.node, o.value, '=>', v && o.negated ? not(v) : v, stmt);
-    }
-  };
+  private skip(st: SymState, s: Statement, kind: SkipSite['kind']): void {
+    const b = this.fr.body;
+    this.cx.run.skips.push({ body: b.name, file: b.file, start: s.start, kind, stmtKey: this.cx.site.idx.tokenKey(s, b.file), conditional: st.inBranch });
+  }
 
-  const skip = (st: SymState, s: Statement, kind: SkipSite['kind']): void => {
-    run.skips.push({ body: body.name, file: body.file, start: s.start, kind, stmtKey: idx.tokenKey(s, body.file), conditional: st.inBranch });
-  };
-
-  const branch = (st: SymState, cond: BoolExpr): SymState => {
+  private branch(st: SymState, cond: BoolExpr): SymState {
     const s = cloneState(st);
     s.path = and(st.path, cond);
     s.inBranch = true;
     return s;
-  };
+  }
 
-  const loop = (st: SymState, stmts: Statement[], cond: BoolExpr | null, s: Statement): SymState => {
-    const keys = new Set<string>();
-    for (const w of collectKeys(stmts)) keys.add(w);
-    for (const k of keys) havoc(st, k);
-    const inner = branch(st, cond ?? site.atoms.add({ id: `loop:${body.name}@${s.start}`, text: 'loop body runs', kind: 'havoc', constraint: null, refs: [], fb: null }));
-    const after = execList(inner, stmts, true);
+  /** A loop: what it writes is havocked before and after; its body runs once for the record. */
+  private loop(st: SymState, stmts: Statement[], cond: (s: SymState) => BoolExpr | null, s: Statement): SymState {
+    const keys = this.collectKeys(stmts);
+    for (const k of keys) this.havoc(st, k);
+    const c = cond(st) ?? this.cx.site.atoms.add({ id: `loop:${this.fr.inst ?? ''}|${this.fr.body.name}@${s.start}`, text: 'loop body runs', kind: 'havoc', constraint: null, refs: [], fb: null });
+    const inner = this.branch(st, c);
+    const after = this.list(inner, stmts, true);
     const out = cloneState(st);
-    for (const k of keys) havoc(out, k);
+    for (const k of keys) this.havoc(out, k);
     out.afterSkip = st.afterSkip || after.afterSkip;
     return out;
-  };
+  }
 
-  const collectKeys = (stmts: Statement[]): Set<string> => {
+  private collectKeys(stmts: Statement[]): Set<string> {
+    const { cx, fr } = this;
     const keys = new Set<string>();
     for (const r of stmts) {
-      const sub: AnyNode[] = [];
-      walk(r, (n) => void sub.push(n));
-      for (const n of sub) {
+      walk(r, (n) => {
         if (n.kind === 'Assign') {
-          const k = idx.varKey(n.target, body);
+          const k = frameVarKey(cx, fr, n.target);
           if (k) keys.add(k.key);
         } else if (n.kind === 'Call') {
-          const c = site.calleeOf(n, body);
-          if (c.kind === 'fb') keys.add(c.instKey);
-          for (const a of n.args) if (a.value && a.assign === '=>') {
-            const k = idx.varKey(a.value, body);
-            if (k) keys.add(k.key);
-          }
-          const t = c.kind === 'fb' ? c.type : c.kind === 'pou' ? c.pou : null;
-          const cb = t && !t.builtin ? idx.bodyOf(t) : null;
-          if (cb) for (const g of site.globalEffects(cb)) keys.add(g);
+          for (const k of callWrites(cx, fr, n)) keys.add(k);
         }
-      }
+        return true;
+      });
     }
     return keys;
-  };
+  }
 
   /**
    * IF and CASE alike: branch i runs when its condition holds and no earlier one did, the else body when none
    * did; the branch states merge back. Conditions are taken in order, each just before its branch runs.
    */
-  const firstMatching = (st: SymState, branches: { cond: () => BoolExpr; body: Statement[] }[], elseBody: Statement[] | null | undefined, inLoop: boolean): SymState => {
+  private firstMatching(st: SymState, branches: { cond: () => BoolExpr; body: Statement[] }[], elseBody: Statement[] | null | undefined, inLoop: boolean): SymState {
     const conds: BoolExpr[] = [];
     const states: SymState[] = [];
     let none: BoolExpr = TRUE;
@@ -228,101 +241,75 @@ export function runBody(site: SiteExec, body: BodyRef): BodyRun {
       const c = br.cond();
       const ci = and(none, c);
       conds.push(ci);
-      states.push(execList(branch(st, ci), br.body, inLoop));
+      states.push(this.list(this.branch(st, ci), br.body, inLoop));
       none = and(none, not(c));
     }
     conds.push(none);
-    states.push(elseBody ? execList(branch(st, none), elseBody, inLoop) : cloneState(st));
-    return mergeStates(st, conds, states, nextGen, readIn);
-  };
+    states.push(elseBody ? this.list(this.branch(st, none), elseBody, inLoop) : cloneState(st));
+    return mergeStates(st, conds, states, this.cx.nextGen, this.readIn);
+  }
 
-  const execList = (st: SymState, list: Statement[], inLoop: boolean): SymState => {
+  list(st: SymState, list: Statement[], inLoop: boolean): SymState {
     let cur = st;
     for (const s of list) {
       if (cur.dead && s.kind !== 'Label') continue;
-      cur = execStmt(cur, s, inLoop);
+      cur = this.stmt(cur, s, inLoop);
     }
     return cur;
-  };
+  }
 
-  const execStmt = (st: SymState, s: Statement, inLoop: boolean): SymState => {
+  private stmt(st: SymState, s: Statement, inLoop: boolean): SymState {
+    const { cx, fr } = this;
+    const idx = cx.site.idx;
     switch (s.kind) {
       case 'Assign': {
         const bool = idx.isBool(s.target) && (s.op === ':=' || s.op === 'S=' || s.op === 'R=');
-        const v = bool ? site.boolOf(s.value, st, body) : null;
-        write(st, s, s.target, s.op === ':=' || s.op === 'S=' || s.op === 'R=' ? s.op : 'other', v, s);
+        const v = bool ? boolOf(cx, fr, s.value, st) : null;
+        this.write(st, s, s.target, s.op === ':=' || s.op === 'S=' || s.op === 'R=' ? s.op : 'other', v, s);
         return st;
       }
       case 'CallStmt':
-        execCall(st, s.call, s);
-        return st;
+        return execCall(cx, fr, st, s.call, s, this.hooks);
       case 'If':
-        return firstMatching(st, s.branches.map((br) => ({ cond: () => site.boolOf(br.cond, st, body), body: br.body })), s.elseBody, inLoop);
+        return this.firstMatching(st, s.branches.map((br) => ({ cond: () => boolOf(cx, fr, br.cond, st), body: br.body })), s.elseBody, inLoop);
       case 'Case': {
-        const selText = show(s.selector);
-        const refs = site.readsOf(s.selector, body);
-        const gens = refs.map((r) => genOf(st, r)).join(',');
-        const branches = s.branches.map((br) => ({
-          cond: () =>
-            or(
-              ...br.labels.map((l) => {
-                const lt = show(l);
-                return site.atoms.add({ id: `case:${key(body.owner.name)}|${idx.tokenKey(s.selector, body.file)}=${lt.toUpperCase()}@${gens}`, text: `${selText} = ${lt}`, kind: 'expr', constraint: null, refs, fb: null });
-              }),
-            ),
-          body: br.body,
-        }));
-        return firstMatching(st, branches, s.elseBody, inLoop);
+        const refs = frameReads(cx, fr, s.selector);
+        const branches = s.branches.map((br) => ({ cond: () => or(...br.labels.map((l) => caseAtom(cx, fr, s.selector, l, refs, st))), body: br.body }));
+        return this.firstMatching(st, branches, s.elseBody, inLoop);
       }
       case 'For':
-        return loop(st, s.body, null, s);
+        return this.loop(st, s.body, () => null, s);
       case 'While':
-        return loop(st, s.body, site.boolOf(s.cond, st, body), s);
+        return this.loop(st, s.body, (x) => boolOf(cx, fr, s.cond, x), s);
       case 'Repeat':
-        return loop(st, s.body, null, s);
+        return this.loop(st, s.body, () => null, s);
       case 'Return': {
-        skip(st, s, 'RETURN');
-        exits.push(cloneState(st));
-        const out = cloneState(st);
-        out.dead = true;
-        out.afterSkip = true;
-        return out;
+        this.skip(st, s, 'RETURN');
+        fr.exits.push(cloneState(st));
+        return { ...cloneState(st), dead: true, afterSkip: true };
       }
       case 'Exit':
       case 'Continue':
-        skip(st, s, s.kind === 'Exit' ? 'EXIT' : 'CONTINUE');
+        this.skip(st, s, s.kind === 'Exit' ? 'EXIT' : 'CONTINUE');
         if (!inLoop) return st;
         return { ...cloneState(st), dead: true };
-      case 'Jmp': {
-        skip(st, s, 'JMP');
-        const out = cloneState(st);
-        out.dead = true;
-        out.afterSkip = true;
-        return out;
-      }
+      case 'Jmp':
+        this.skip(st, s, 'JMP');
+        return { ...cloneState(st), dead: true, afterSkip: true };
       case 'Label': {
         const out = cloneState(st);
         out.dead = false;
         out.afterSkip = true;
-        havocAll(out);
+        this.havocAll(out);
         return out;
       }
       case 'Region':
-        return execList(st, s.body, inLoop);
-      case 'RawC': {
-        havocAll(st);
+        return this.list(st, s.body, inLoop);
+      case 'RawC':
+        this.havocAll(st);
         return st;
-      }
       default:
         return st;
     }
-  };
-
-  const fall = execList(initialState(), body.statements, false);
-  if (exits.length === 0) run.final = fall;
-  else {
-    const all = [...exits, fall];
-    run.final = mergeStates(fall.dead ? exits[0]! : fall, all.map((s) => s.path), all, nextGen, readIn);
   }
-  return run;
 }

@@ -1,22 +1,32 @@
 import type { SiteSafety } from '../../src-shared/model/site.js';
+import type { VarSym } from '../plc/check/symbols.js';
 import { key, type Call, type Expression } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
-import { and, FALSE, iff, not, or, xor, type BoolExpr } from './bool-expr.js';
+import type { BoolExpr } from './bool-expr.js';
 import { AtomTable } from './atoms.js';
-import { runBody, type BodyRun } from './exec-body.js';
+import { runBody, runScan, type BodyRun, type ScanRun } from './exec-body.js';
+import { readVar } from './exec-expr.js';
+import { scanPlan, type ScanPlan } from './scan-order.js';
 import { SiteIndex, walkStatements, type BodyRef } from './site-index.js';
-import { genOf, type SymState } from './sym-state.js';
+import type { SymState } from './sym-state.js';
 
 /**
- * Symbolic execution of every body of a site version for one scan. Each body is run on its own from an
- * unknown entry state (values written elsewhere or in an earlier scan are atoms), so what it proves holds
- * whatever the other POUs do. Calls to user POUs havoc what they may write; the standard and safety FBs
- * contribute their implications (see fb-semantics.ts).
+ * Symbolic execution of a site version for one scan, two ways. `runs`: every body on its own from an unknown
+ * entry state, calls to user POUs havocking what they may write: what the rules compare per place (writes,
+ * calls, skips). `scans`: the scan in execution order from the programs the tasks run (scan-order.ts), calls
+ * followed into FBs per instance, programs, methods and functions, so a global enable written by a safety FB
+ * is known to the outputs written after it. The standard and safety FBs contribute their implications
+ * (fb-semantics.ts) either way.
  */
 export class SiteExec {
   readonly idx: SiteIndex;
   readonly atoms: AtomTable;
   readonly runs: BodyRun[] = [];
+  /** One run per scan of the plan (empty when the entry program is unknown: then only `runs` count). */
+  readonly scans: ScanRun[] = [];
+  readonly plan: ScanPlan;
+  /** Upper-case names of the site's programs (a program's variables are `PRG::X` however they are read). */
+  readonly programKeys: Set<string>;
   /** Keys written anywhere in the site (assignments, `=>`, VAR_IN_OUT arguments). */
   readonly written = new Set<string>();
   /** Source spelling of each variable key seen, for readable atoms. */
@@ -32,7 +42,13 @@ export class SiteExec {
     this.idx = new SiteIndex(v);
     for (const b of this.idx.bodies) this.prepass(b);
     this.atoms = new AtomTable(safety, this.written);
+    this.programKeys = new Set(v.model.pous.filter((p) => p.pouKind === 'PROGRAM' && !p.builtin).map((p) => key(p.name)));
     for (const b of this.idx.bodies) this.runs.push(runBody(this, b));
+    this.plan = scanPlan(v);
+    for (const programs of this.plan.scans) {
+      const bodies = programs.map((p) => this.idx.bodyOf(p)).filter((b): b is BodyRef => b !== null);
+      if (bodies.length) this.scans.push(runScan(this, bodies));
+    }
   }
 
   private prepass(b: BodyRef): void {
@@ -77,66 +93,9 @@ export class SiteExec {
     return out;
   }
 
-  /** The Boolean value of an expression in a state, over atoms. */
-  boolOf(e: Expression, st: SymState, b: BodyRef): BoolExpr {
-    switch (e.kind) {
-      case 'Literal':
-        if (e.litKind === 'bool' && typeof e.value === 'boolean') return e.value ? { k: 'const', v: true } : FALSE;
-        break;
-      case 'Paren':
-        return this.boolOf(e.expr, st, b);
-      case 'Unary':
-        if (e.op === 'NOT' && this.idx.isBool(e.operand)) return not(this.boolOf(e.operand, st, b));
-        break;
-      case 'Binary': {
-        if (!this.idx.isBool(e.left) || !this.idx.isBool(e.right)) break;
-        const l = this.boolOf(e.left, st, b);
-        const r = this.boolOf(e.right, st, b);
-        if (e.op === 'AND' || e.op === 'AND_THEN') return and(l, r);
-        if (e.op === 'OR' || e.op === 'OR_ELSE') return or(l, r);
-        if (e.op === 'XOR' || e.op === '<>') return xor(l, r);
-        if (e.op === '=') return iff(l, r);
-        break;
-      }
-      case 'Name':
-      case 'Member': {
-        const k = this.idx.varKey(e, b);
-        if (k && !k.weak) return this.read(k.key, st, this.idx.show(e, b.file), this.idx.varSym(e, b));
-        break;
-      }
-      default:
-        break;
-    }
-    return this.exprAtom(e, st, b);
-  }
-
-  /** A BOOL variable's current value: what the body wrote, else its (havocked or entry) value. */
-  read(k: string, st: SymState, text: string, sym: ReturnType<SiteIndex['varSym']>): BoolExpr {
-    if (!this.names.has(k) && !text.startsWith('.')) this.names.set(k, text);
-    const v = st.store.get(k);
-    if (v) return v;
-    text = this.names.get(k) ?? text;
-    const g = genOf(st, k);
-    if (g > 0) return this.atoms.add({ id: `h:${k}#${g}`, text: `${text} (as changed earlier in the scan)`, kind: 'havoc', constraint: null, refs: [k], fb: null });
-    return this.atoms.entry(k, text, sym);
-  }
-
-  /** An expression the analysis does not decompose: one atom per text and per generation of what it reads. */
-  exprAtom(e: Expression, st: SymState, b: BodyRef): BoolExpr {
-    const refs = new Set<string>();
-    walk(e, (n) => {
-      if (n.kind === 'Name' || n.kind === 'Member') {
-        const k = this.idx.varKey(n, b);
-        if (k) refs.add(k.key);
-        return n.kind !== 'Member';
-      }
-      return true;
-    });
-    const gens = [...refs].map((r) => [r, genOf(st, r)] as const).filter(([, g]) => g > 0);
-    const suffix = gens.length ? `@${gens.map(([r, g]) => `${r}#${g}`).join(',')}` : '';
-    const scope = [...refs].some((r) => r.includes('::')) ? `${key(b.owner.name)}|` : '';
-    const text = this.idx.show(e, b.file);
-    return this.atoms.add({ id: `x:${scope}${this.idx.tokenKey(e, b.file)}${suffix}`, text: gens.length ? `${text} (as changed earlier in the scan)` : text, kind: 'expr', constraint: null, refs: [...refs], fb: null });
+  /** A BOOL variable's value in a state (what was written, else its value at scan start). */
+  read(k: string, st: SymState, text: string, sym: VarSym | null): BoolExpr {
+    return readVar(this, k, st, text, sym);
   }
 
   /** Keys of variables read by an expression (for dependency closures). */
