@@ -37,6 +37,9 @@ export interface DifferentialOptions {
 }
 
 /** The first time one signal behaved differently; a signal diverges at most once per comparison. */
+/** The most episodes of a hazardous output on where it was off recorded per output (each is judged). */
+export const MAX_ON_EPISODES = 8;
+
 export interface Divergence {
   sequence: string;
   /** 0-based scan since the sequence's cold start; the scan ran at `timeMs`. */
@@ -200,7 +203,12 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
   ];
   const divergences: Divergence[] = [];
   const traces = new Map<string, SequenceTraces>();
-  const settled = new Set<Pair>();
+  // Each signal reports its first divergence. A hazardous BOOL output reports its first 'off where it was
+  // on' and the start of each of up to MAX_ON_EPISODES episodes of 'on where it was off', so a first harmless
+  // difference can never hide a later one that energises it where it was off (the stage judges each).
+  const settled = new Set<string>();
+  const onEpisodes = new Map<Pair, number>();
+  const slot = (p: Pair, a: SimValue | null): string => `${outputs.indexOf(p)}|${internals.indexOf(p)}|${p.signal === 'hazardous' && typeof a === 'boolean' ? (a ? 'on' : 'off') : 'any'}`;
   let faultSeen = false;
   let scansRun = 0;
   let sequencesRun = 0;
@@ -211,6 +219,7 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
     const recA = new TraceRecorder(after, traceA);
     const state = new Map<string, SimValue>(initial);
     let lastMark = -1;
+    const onBefore = new Set<Pair>();
     sequencesRun++;
     for (let s = 0; s < seq.scans; s++) {
       const writes = seq.writes.get(s) ?? new Map<string, SimValue>();
@@ -244,17 +253,27 @@ export function compareVersions(before: SimProgram, after: SimProgram, options: 
         }
         break;
       }
-      const fresh = outputs.filter((p) => !settled.has(p) && !sameValue(before.get(p.before.path), after.get(p.after)));
+      const isOn = (p: Pair): boolean => p.signal === 'hazardous' && after.get(p.after) === true && before.get(p.before.path) === false;
+      const fresh = outputs.filter((p) => {
+        if (sameValue(before.get(p.before.path), after.get(p.after))) return false;
+        if (isOn(p)) return !onBefore.has(p) && (onEpisodes.get(p) ?? 0) < MAX_ON_EPISODES;
+        return !settled.has(slot(p, after.get(p.after)));
+      });
+      for (const p of outputs) {
+        if (isOn(p)) onBefore.add(p);
+        else onBefore.delete(p);
+      }
       if (fresh.length) {
         const differing = outputs.filter((p) => fresh.includes(p) || !sameValue(before.get(p.before.path), after.get(p.after))).map((p) => p.before.path);
         for (const p of fresh) {
-          settled.add(p);
+          if (isOn(p)) onEpisodes.set(p, (onEpisodes.get(p) ?? 0) + 1);
+          else settled.add(slot(p, after.get(p.after)));
           record(p, before.get(p.before.path), after.get(p.after), differing.filter((n) => n !== p.before.path));
         }
       }
       for (const p of internals) {
-        if (settled.has(p) || sameValue(before.get(p.before.path), after.get(p.after))) continue;
-        settled.add(p);
+        if (sameValue(before.get(p.before.path), after.get(p.after)) || settled.has(slot(p, after.get(p.after)))) continue;
+        settled.add(slot(p, after.get(p.after)));
         record(p, before.get(p.before.path), after.get(p.after), []);
       }
     }

@@ -4,8 +4,12 @@ import type { Scenario } from '../sim/scenario.js';
 import type { SimValue } from '../sim/sim-types.js';
 import type { Trace } from '../sim/trace.js';
 import { monitor, randomStimuli, scenarioStimulus, shrink, violationFinding } from './dynamic-safety.js';
+import type { SiteSafety } from '../../src-shared/model/site.js';
 import type { EvidenceTrace, Finding, StageResult } from '../evidence/report.js';
 import type { SiteVersion } from '../evidence/site-version.js';
+import { markPreExisting, stageStatusOf } from '../evidence/verdict.js';
+import type { CompiledProgram } from '../sim/sim-program.js';
+import { energisedWhy } from './hazard-direction.js';
 
 export interface SimulationOptions {
   scenarios: Scenario[];
@@ -48,19 +52,56 @@ function divergenceTrace(d: DifferentialResult, div: Divergence, cycleMs: number
   return ev;
 }
 
-function divergenceFinding(d: DifferentialResult, div: Divergence, cycleMs: number): Finding {
+/**
+ * How a hazardous output's difference counts. Off where it was on is the safe direction (a stronger
+ * condition, a shorter process step): shown, never failed. On where it was off fails when a safety input is
+ * unhealthy at that scan, or no reset came since the last demand; with every e-stop and guard healthy and the
+ * restart interlock satisfied it is a process change, shown for review (the safety properties are watched
+ * separately). A non-BOOL hazardous value that differs fails.
+ */
+function hazardClass(d: DifferentialResult, div: Divergence, safety: HazardSafety): { severity: Finding['severity']; note: string } {
+  if (div.after === false && div.before === true) return { severity: 'warning', note: 'off where it was on before: the safe direction' };
+  if (div.after === true && div.before === false) {
+    const why = energisedWhy(d.traces.get(div.sequence)?.after ?? null, div.scan, safety);
+    return why === null
+      ? { severity: 'warning', note: 'on where it was off before, with every e-stop and guard healthy and no reset pending: a change of process behaviour to review, not of the safety function' }
+      : { severity: 'error', note: `on where it was off before, ${why}` };
+  }
+  return { severity: 'error', note: 'a hazardous value differs' };
+}
+
+export type HazardSafety = Pick<SiteSafety, 'estops' | 'guards' | 'reset'>;
+
+const energised = (div: Divergence): boolean => div.signal === 'hazardous' && !div.declared && div.after === true && div.before === false;
+
+/**
+ * The hazardous divergences to report: each as recorded, except that of the episodes in which an output is on
+ * where it was off, one per output is kept: the first that is unsafe, else the first.
+ */
+function judgedHazards(d: DifferentialResult, safety: HazardSafety): Divergence[] {
+  const all = d.divergences.filter((x) => x.signal === 'hazardous');
+  const keep = new Set(all.filter((x) => !energised(x)));
+  const episodes = new Map<string, Divergence[]>();
+  for (const x of all.filter(energised)) episodes.set(x.variable, [...(episodes.get(x.variable) ?? []), x]);
+  for (const eps of episodes.values()) keep.add(eps.find((x) => energisedWhy(d.traces.get(x.sequence)?.after ?? null, x.scan, safety) !== null) ?? eps[0]!);
+  return all.filter((x) => keep.has(x));
+}
+
+function divergenceFinding(d: DifferentialResult, div: Divergence, cycleMs: number, safety: HazardSafety): Finding {
   const where = `at ${div.timeMs} ms (${div.sequence})`;
   const name = div.afterVariable.toLowerCase() === div.variable.toLowerCase() ? div.variable : `${div.variable} (${div.afterVariable} after the change)`;
   const change = `${shown(div.before)} before, ${shown(div.after)} after ${where}`;
+  const hazard = div.signal === 'hazardous' && !div.declared ? hazardClass(d, div, safety) : null;
   const message =
     div.signal === 'fault' ? `the versions fault differently ${where}: before, ${shown(div.before)}; after, ${shown(div.after)}`
     : div.signal === 'hazardous' && div.declared ? `hazardous output ${name} changed, as the recipe declares it may: ${change}`
-    : `${div.signal === 'hazardous' ? 'hazardous output' : 'output'} ${name} changed: ${change}`;
+    : hazard ? `hazardous output ${name} changed: ${change}; ${hazard.note}`
+    : `output ${name} changed: ${change}`;
   const facts = [`inputs at that scan: ${Object.entries(div.inputState).map(([k, v]) => `${k}=${shown(v)}`).join(', ')}`];
   if (div.alsoDiffering.length) facts.push(`also differing at that scan: ${named(div.alsoDiffering)}`);
   return {
     rule: 'SIM-DIFF',
-    severity: div.signal === 'hazardous' && !div.declared ? 'error' : 'warning',
+    severity: hazard ? hazard.severity : div.signal === 'fault' ? 'error' : 'warning',
     message,
     file: null,
     line: null,
@@ -73,13 +114,13 @@ function divergenceFinding(d: DifferentialResult, div: Divergence, cycleMs: numb
  * declares it), the first few other outputs and then one line for the rest; internal variables are one info
  * line, since a refactoring changes them by design and only what leaves the PLC is behaviour.
  */
-export function differentialFindings(d: DifferentialResult, cycleMs: number): Finding[] {
+export function differentialFindings(d: DifferentialResult, cycleMs: number, safety: HazardSafety = { estops: [], guards: [], reset: null }): Finding[] {
   const findings: Finding[] = d.problems.map((p) => ({ rule: 'SIM-DIFF', severity: 'warning', message: p, file: null, line: null, evidence: noEvidence([]) }));
   for (const l of d.lost) findings.push({ rule: 'SIM-DIFF', severity: l.hazardous ? 'error' : 'warning', message: l.message, file: null, line: null, evidence: noEvidence([]) });
-  const hazardous = d.divergences.filter((x) => x.signal === 'hazardous');
+  const hazardous = judgedHazards(d, safety);
   const others = d.divergences.filter((x) => x.signal === 'output' || x.signal === 'fault');
   const internal = d.divergences.filter((x) => x.signal === 'internal');
-  findings.push(...[...hazardous, ...others.slice(0, MAX_OUTPUT_FINDINGS)].map((div) => divergenceFinding(d, div, cycleMs)));
+  findings.push(...[...hazardous, ...others.slice(0, MAX_OUTPUT_FINDINGS)].map((div) => divergenceFinding(d, div, cycleMs, safety)));
   const rest = others.slice(MAX_OUTPUT_FINDINGS);
   if (rest.length) {
     findings.push({ rule: 'SIM-DIFF', severity: 'warning', message: `${rest.length} more output(s) changed behaviour: ${named(rest.map((x) => x.variable))}`, file: null, line: null, evidence: noEvidence(rest.map((x) => `${x.variable}: ${shown(x.before)} before, ${shown(x.after)} after at ${x.timeMs} ms (${x.sequence})`)) });
@@ -98,17 +139,11 @@ export function differentialFindings(d: DifferentialResult, cycleMs: number): Fi
 }
 
 /**
- * Simulation stage on the soft-PLC: the site's scenarios on the after version, the safety properties watched
- * over scenarios and seeded random operation, and the old-against-new differential run. A version that cannot
- * run on the soft-PLC is an error, never a pass.
+ * What the site's own checks say of one version alone: its scenarios, and the safety properties watched over
+ * the scenarios and seeded operator-like runs (the first violation, shortened).
  */
-export function simulationStage(before: SiteVersion, after: SiteVersion, o: SimulationOptions): Omit<StageResult, 'durationMs'> {
+function ownChecks(prog: CompiledProgram, safety: SiteSafety, o: SimulationOptions): { findings: Finding[]; scans: number; random: number } {
   const findings: Finding[] = [];
-  const prog = after.program;
-  if (!prog) {
-    return { name: 'simulation', status: 'error', findings: [], summary: `the after version cannot run on the soft-PLC: ${after.programProblems.join('; ') || 'unknown reason'}` };
-  }
-  const safety = after.config.safety;
   let scans = 0;
   for (const sc of o.scenarios) {
     const r = runScenario(prog, sc);
@@ -128,7 +163,6 @@ export function simulationStage(before: SiteVersion, after: SiteVersion, o: Simu
     }
     for (const p of r.problems) findings.push({ rule: 'SIM-SCENARIO', severity: 'error', message: `scenario "${sc.name}": ${p.message}`, file: null, line: null, evidence: { locations: [], trace: null, facts: [] } });
   }
-
   const scenarioStims = o.scenarios.map((sc) => scenarioStimulus(sc, prog.cycleMs));
   const stims = [...scenarioStims, ...randomStimuli(prog, safety, scenarioStims, o.randomSequences, o.randomScans, o.seed)];
   let violation = null;
@@ -138,22 +172,39 @@ export function simulationStage(before: SiteVersion, after: SiteVersion, o: Simu
     if (violation) break;
   }
   if (violation) findings.push(violationFinding(shrink(prog, safety, violation)));
+  return { findings, scans, random: stims.length - scenarioStims.length };
+}
+
+/**
+ * Simulation stage on the soft-PLC: the site's scenarios on the after version, the safety properties watched
+ * over scenarios and seeded random operation, and the old-against-new differential run. A version that cannot
+ * run on the soft-PLC is an error, never a pass. A scenario failure or a property violation that the before
+ * version shows too is marked pre-existing.
+ */
+export function simulationStage(before: SiteVersion, after: SiteVersion, o: SimulationOptions): Omit<StageResult, 'durationMs'> {
+  const prog = after.program;
+  if (!prog) {
+    return { name: 'simulation', status: 'error', findings: [], summary: `the after version cannot run on the soft-PLC: ${after.programProblems.join('; ') || 'unknown reason'}` };
+  }
+  const safety = after.config.safety;
+  const own = ownChecks(prog, safety, o);
+  let scans = own.scans;
+  const findings = own.findings.some((f) => f.severity === 'error') && before.program ? markPreExisting(own.findings, ownChecks(before.program, before.config.safety, o).findings) : own.findings;
 
   let compared = 'old-against-new comparison';
   if (before.program) {
     const d = compareVersions(before.program, prog, { scenarios: o.scenarios, allowedDifferences: o.allowedDifferences, hazardousOutputs: safety.hazardousOutputs, seed: o.seed });
     scans += d.scansRun;
-    findings.push(...differentialFindings(d, prog.cycleMs));
+    findings.push(...differentialFindings(d, prog.cycleMs, safety));
     const differ = d.divergences.filter((x) => x.signal === 'hazardous' || x.signal === 'output').length;
     compared = `old-against-new comparison of ${d.compared.length} output(s)${differ ? ` (${differ} differ)` : ''}`;
   } else {
     findings.push({ rule: 'SIM-DIFF', severity: 'warning', message: 'the before version does not run on the soft-PLC, so behaviour could not be compared', file: null, line: null, evidence: { locations: [], trace: null, facts: before.programProblems } });
   }
-  const failed = findings.some((f) => f.severity === 'error');
   return {
     name: 'simulation',
-    status: failed ? 'fail' : 'pass',
+    status: stageStatusOf(findings),
     findings,
-    summary: `${o.scenarios.length} scenario(s), ${stims.length - scenarioStims.length} random run(s) watched for e-stop, restart and guard properties, ${compared}; ${scans.toLocaleString('en-US')} scans`,
+    summary: `${o.scenarios.length} scenario(s), ${own.random} random run(s) watched for e-stop, restart and guard properties, ${compared}; ${scans.toLocaleString('en-US')} scans`,
   };
 }

@@ -13,10 +13,10 @@ function findings(after: ReturnType<typeof valveProgram>, o: { allowedDifference
 }
 
 describe('old-against-new findings', () => {
-  it('a hazardous output is an error with its counterexample; an earlier lamp is a warning', () => {
+  it('a hazardous output off where it was on is reported with its trace as the safe direction; an earlier lamp is a warning', () => {
     const f = findings(valveProgram({ lampInverted: true, openAfter: 40 }));
     expect(f.map((x) => [x.severity, x.message])).toEqual([
-      ['error', 'hazardous output Valve changed: TRUE before, FALSE after at 300 ms (scenario hold)'],
+      ['warning', 'hazardous output Valve changed: TRUE before, FALSE after at 300 ms (scenario hold); off where it was on before: the safe direction'],
       ['warning', 'output Lamp changed: TRUE before, FALSE after at 0 ms (scenario hold)'],
     ]);
     const trace = f[0]!.evidence.trace!;
@@ -28,9 +28,16 @@ describe('old-against-new findings', () => {
     expect(f[1]!.evidence.trace!.markAt).toBe(0);
   });
 
-  it('allowing the lamp removes its warning and leaves the hazardous error as it was', () => {
+  it('allowing the lamp removes its warning and leaves the hazardous finding as it was', () => {
     const f = findings(valveProgram({ lampInverted: true, openAfter: 40 }), { allowedDifferences: ['Lamp'] });
-    expect(f.map((x) => [x.severity, x.message])).toEqual([['error', 'hazardous output Valve changed: TRUE before, FALSE after at 300 ms (scenario hold)']]);
+    expect(f.map((x) => [x.severity, x.message])).toEqual([['warning', 'hazardous output Valve changed: TRUE before, FALSE after at 300 ms (scenario hold); off where it was on before: the safe direction']]);
+  });
+
+  it('a hazardous output on where it was off: with no safety input declared there is no demand, so a process change', () => {
+    const f = findings(valveProgram({ openAfter: 20 }));
+    expect(f.map((x) => [x.severity, x.message])).toEqual([
+      ['warning', 'hazardous output Valve changed: FALSE before, TRUE after at 200 ms (scenario hold); on where it was off before, with every e-stop and guard healthy and no reset pending: a change of process behaviour to review, not of the safety function'],
+    ]);
   });
 
   it('a hazardous output the recipe declares is a warning that says so', () => {
