@@ -3,7 +3,7 @@ import type { Clock } from '../app/clock.js';
 import { buildSiteProgram } from '../fleet/site-program.js';
 import { toSiteVersion } from '../fleet/site-version-loader.js';
 import { verifyChange } from '../verify/pipeline.js';
-import type { Finding, VerificationReport } from '../evidence/report.js';
+import type { VerificationReport } from '../evidence/report.js';
 import type { SiteVersion } from '../evidence/site-version.js';
 import type { WorkingCopy } from './working-copy.js';
 
@@ -27,14 +27,14 @@ export interface CheckResult {
   safetyCritical: boolean;
 }
 
-const key = (stage: string, f: Finding): string => `${stage}|${f.rule}|${f.severity}|${f.file ?? ''}|${f.message}`;
-
 /**
  * Fast verification (compile + static safety, `verifyChange` mode 'fast') of the working copy against its
- * original. Only findings that the original does not already have are reported, each with file:line.
+ * original. Only findings the change brought in are reported, each with file:line: the pipeline marks what the
+ * original already has as pre-existing. An open point (the analysis could not decide) is shown as a warning:
+ * it is the tools' limit, not an error the agent can fix, and the full verification reports it for review.
  */
 export class SiteChecker {
-  private baseline: { version: SiteVersion; known: Set<string> } | null = null;
+  private original: SiteVersion | null = null;
 
   constructor(
     private readonly config: SiteConfig,
@@ -48,27 +48,17 @@ export class SiteChecker {
     return toSiteVersion(buildSiteProgram(this.dir, this.config, sources), v);
   }
 
-  private async base(copy: WorkingCopy): Promise<{ version: SiteVersion; known: Set<string> }> {
-    if (!this.baseline) {
-      const version = this.version(copy.originalSources(), 'before');
-      // What the original already reports against itself is not the agent's doing.
-      const self = await verifyChange(version, version, { mode: 'fast', clock: this.clock, scenarios: [] });
-      const known = new Set(self.stages.flatMap((s) => s.findings.map((f) => key(s.name, f))));
-      this.baseline = { version, known };
-    }
-    return this.baseline;
-  }
-
   async check(copy: WorkingCopy): Promise<CheckResult> {
-    const { version: before, known } = await this.base(copy);
+    this.original ??= this.version(copy.originalSources(), 'before');
     const after = this.version(copy.sources(), 'after');
-    const report = await verifyChange(before, after, { mode: 'fast', clock: this.clock, scenarios: [] });
+    const report = await verifyChange(this.original, after, { mode: 'fast', clock: this.clock, scenarios: [] });
     const findings: CheckFinding[] = [];
     for (const s of report.stages) {
       if (s.name !== 'compile' && s.name !== 'safety') continue;
       for (const f of s.findings) {
-        if (f.severity === 'info' || known.has(key(s.name, f))) continue;
-        findings.push({ stage: s.name, rule: f.rule, severity: f.severity, file: f.file, line: f.line, message: f.message });
+        if (f.severity === 'info' || f.preExisting) continue;
+        const open = f.undecided === true;
+        findings.push({ stage: s.name, rule: f.rule, severity: open ? 'warning' : f.severity, file: f.file, line: f.line, message: open ? `open point (the analysis could not decide): ${f.message}` : f.message });
       }
     }
     // The same scope rule the judge stage applies, told to the agent after the edit rather than after the run.

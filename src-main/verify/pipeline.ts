@@ -45,7 +45,7 @@ function settle(r: Omit<StageResult, 'durationMs'>): Omit<StageResult, 'duration
 
 /** Marks what the unchanged site already has, running the stage on the before version only when needed. */
 async function againstBaseline(findings: Finding[], baseline: () => Finding[] | Promise<Finding[]>): Promise<Finding[]> {
-  if (!findings.some((f) => f.severity === 'error' || f.undecided === true)) return findings;
+  if (!findings.some((f) => f.severity !== 'info')) return findings;
   return markPreExisting(findings, await baseline());
 }
 

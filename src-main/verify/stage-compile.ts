@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../plc/diagnostics/diagnostic.js';
 import type { Finding, StageResult } from '../evidence/report.js';
 import type { SiteVersion } from '../evidence/site-version.js';
+import { stageStatusOf } from '../evidence/verdict.js';
 
 /** Parse and semantic diagnostics alike, each mapped to its container file by compileProject. */
 function allDiagnostics(v: SiteVersion): { d: Diagnostic; inSource: boolean }[] {
@@ -9,8 +10,10 @@ function allDiagnostics(v: SiteVersion): { d: Diagnostic; inSource: boolean }[] 
 }
 
 /**
- * Compile stage: the after version must compile without errors; warnings it adds over the before version are
- * reported so a reviewer sees them, but do not fail the change.
+ * Compile stage: the after version must compile without new errors (an error the before version has too is
+ * reported as pre-existing: a site that did not compile before still cannot run, which the simulation stage
+ * reports); warnings it adds over the before version are reported so a reviewer sees them, but do not fail
+ * the change.
  */
 export function compileStage(before: SiteVersion, after: SiteVersion): Omit<StageResult, 'durationMs'> {
   const key = (x: { d: Diagnostic }): string => `${x.d.code}|${x.d.message}`;
@@ -28,13 +31,14 @@ export function compileStage(before: SiteVersion, after: SiteVersion): Omit<Stag
       file: loc?.file ?? x.d.span.file,
       line: loc?.line ?? null,
       evidence: { locations: loc ? [loc] : [], trace: null, facts: known.has(key(x)) ? ['also present before the change'] : ['new with this change'] },
+      ...(isError && known.has(key(x)) ? { preExisting: true } : {}),
     });
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const beforeErrors = allDiagnostics(before).filter((x) => x.d.severity === 'error').length;
   return {
     name: 'compile',
-    status: errors ? 'fail' : 'pass',
+    status: stageStatusOf(findings),
     findings,
     summary: `${errors} error(s) after the change (${beforeErrors} before), ${findings.length - errors} new warning(s)`,
   };
