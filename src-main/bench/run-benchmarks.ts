@@ -12,6 +12,7 @@ import { runRecipe } from '../run/run-recipe.js';
 import { Store } from '../store/store.js';
 import { agentFigures } from './agent-bench.js';
 import { languageFigures } from './language-bench.js';
+import { metamorphicFigures } from './metamorphic-bench.js';
 import { simFigures } from './sim-bench.js';
 import { verifyFigures } from './verify-bench.js';
 import { meanMs, meanMsAsync, onceMs, printFigures, type Figure } from './measure.js';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   printFigures('Language core (generated corpus from the example fleet)', languageFigures());
   printFigures('Soft-PLC (virtual time, one core)', simFigures());
   printFigures('Verification over the mutation suite (full pipeline, formal bound 10)', await verifyFigures());
+  printFigures('Metamorphic suite over every example site (full pipeline, formal bound 10)', await metamorphicFigures());
   printFigures('Agent (inner-loop check; the local model when one is configured)', await agentFigures());
 }
 

@@ -1,6 +1,7 @@
 import type { Attempt } from './attempt.js';
 import type { Rng } from './random.js';
 import type { PouInfo, SiteContext } from './site-context.js';
+import { NotEditable } from './site-editor.js';
 
 /** POUs with a statement part, where a layout edit has something to move. */
 const bodies = (ctx: SiteContext): PouInfo[] => ctx.pous.filter((p) => p.pou.body.length >= 1);
@@ -11,7 +12,7 @@ export function addComments(ctx: SiteContext, rng: Rng): Attempt[] | string {
   if (!pous.length) return 'no POU body in Structured Text';
   return rng.shuffle(pous).map((p) => (ed) => {
     const stmts = rng.shuffle(p.pou.body.filter((s) => ed.editable(p.unit, s))).slice(0, 2);
-    if (!stmts.length) return { description: 'nothing editable' };
+    if (!stmts.length) throw new NotEditable(`${p.unit.path}: no statement of ${p.pou.name.name} is a verbatim copy of the container (generated from ladder or XML elements)`);
     for (const s of stmts) ed.insertLinesBefore(p.unit, s, ['(* metamorphic check: a note for the reviewer, no logic here *)']);
     const last = stmts[0]!;
     ed.insertAt(p.unit, last.end, '   // checked');
@@ -44,6 +45,7 @@ export function reindent(ctx: SiteContext, rng: Rng): Attempt[] | string {
       if (end === at) break;
       at = end;
     }
+    if (!n) throw new NotEditable(`${p.unit.path}: no line of ${p.pou.name.name} is a verbatim copy of the container (generated from ladder or XML elements)`);
     return { description: `re-indented ${n} line(s) of ${p.pou.name.name}` };
   });
 }

@@ -42,12 +42,10 @@ export class SiteEditor {
 
   /** Whether the map carries this virtual span to the container byte for byte. */
   editable(unit: UnitInfo, span: Span): boolean {
-    if (unit.format === 'l5x' || unit.format === 'l5k') return false;
     return this.segment(unit, span.start, span.end) !== null;
   }
 
   private map(unit: UnitInfo, span: Span): Span {
-    if (unit.format === 'l5x' || unit.format === 'l5k') throw new NotEditable(`${unit.path}: Logix ST lines are one element each; a line-level edit is outside the source map`);
     const seg = this.segment(unit, span.start, span.end);
     if (!seg) throw new NotEditable(`${unit.path}: offsets ${span.start}-${span.end} are generated glue (not a verbatim copy of the container), so the source map cannot carry an edit there`);
     const at = seg.fileOffset! - seg.start;
@@ -67,6 +65,8 @@ export class SiteEditor {
   }
 
   private guardText(unit: UnitInfo, text: string): void {
+    const logix = unit.format === 'l5x' || unit.format === 'l5k';
+    if (logix && /[\r\n]/.test(text)) throw new NotEditable(`${unit.path}: Logix ST lines are one element each; a new line is outside the source map`);
     if (unit.format !== 'st' && text.includes(']]>')) throw new NotEditable(`${unit.path}: the inserted text would end the CDATA section`);
   }
 

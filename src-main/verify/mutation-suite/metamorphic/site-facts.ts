@@ -88,7 +88,7 @@ export function freshName(ctx: SiteContext, base: string): string {
 
 /** The entry program (site.yaml `entry`), if it is in ST. */
 export function entryPou(ctx: SiteContext): PouInfo | null {
-  return ctx.pous.find((p) => p.pou.pouKind === 'PROGRAM' && key(p.pou.name.name) === key(ctx.config.entry)) ?? null;
+  return ctx.pous.find((p) => (p.pou.pouKind === 'PROGRAM' || p.pou.pouKind === 'ORGANIZATION_BLOCK') && key(p.pou.name.name) === key(ctx.config.entry)) ?? null;
 }
 
 /** The POU that implements a pou symbol's node. */

@@ -57,6 +57,9 @@ export function newEvidence(r: VerificationReport): Finding[] {
 export function describeReport(r: VerificationReport): string {
   const lines = r.stages
     .filter((s) => s.status !== 'pass' && s.status !== 'skipped')
-    .map((s) => `${s.name}: ${s.status}: ${s.findings.filter((f) => isNew(f) && f.severity !== 'info').map((f) => `${f.rule} ${f.message}`).slice(0, 3).join(' | ')}`);
+    .map((s) => {
+      const shown = s.findings.filter((f) => isNew(f) && f.severity !== 'info').map((f) => `${f.rule} ${f.message}`);
+      return `${s.name}: ${s.status}: ${shown.length ? shown.slice(0, 3).join(' | ') : s.summary}`;
+    });
   return `${r.verdict}${lines.length ? `\n  ${lines.join('\n  ')}` : ''}`;
 }
