@@ -60,6 +60,19 @@ describe('metamorphic generator over every example site', () => {
     }
   });
 
+  test('every variant of seeds 1 and 2 parses and compiles (compile stage clean)', () => {
+    const broken: string[] = [];
+    for (const ctx of sites) {
+      for (const seed of [1, 2]) {
+        for (const g of generateVariants(ctx, seed).filter(isVariant)) {
+          const errs = compileErrors(ctx, g);
+          if (errs.length) broken.push(`${g.id} (${g.description}): ${errs.slice(0, 2).join('; ')}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  }, 60_000);
+
   test('property: every generated variant parses and compiles', () => {
     fc.assert(
       fc.property(fc.nat({ max: sites.length - 1 }), fc.constantFrom(...KINDS), fc.nat(), (i, kind, seed) => {
@@ -68,7 +81,7 @@ describe('metamorphic generator over every example site', () => {
         if (!isVariant(g)) return;
         expect(compileErrors(ctx, g), `${g.id}: ${g.description}`).toEqual([]);
       }),
-      { numRuns: 60, seed: 20261205 },
+      { numRuns: 80, seed: 20261205 },
     );
   });
 });

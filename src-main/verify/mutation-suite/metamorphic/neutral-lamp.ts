@@ -29,7 +29,8 @@ export function newLamp(ctx: SiteContext, rng: Rng): Attempt[] | string {
     let ref: string;
     if (place.kind === 'global') {
       const last = place.g.block.decls[place.g.block.decls.length - 1]!;
-      ed.insertLinesAfter(place.unit, last, [`${name} : ${bool};   // metamorphic: indication lamp`]);
+      const quoted = last.names[0]?.quoting === 'quoted' ? `"${name}"` : name;
+      ed.insertLinesAfter(place.unit, last, [`${quoted} : ${bool};   // metamorphic: indication lamp`]);
       const qualified = place.g.pragmas.some((p) => p.attribute?.name.toLowerCase() === 'qualified_only');
       if (qualified && !place.g.name) return { description: 'a qualified-only list without a name' };
       ref = entry.unit.scl ? `"${name}"` : qualified ? `${place.g.name!.name}.${name}` : name;

@@ -36,8 +36,10 @@ export class SiteEditor {
 
   /** The verbatim segment holding virtual [start, end], or null. */
   private segment(unit: UnitInfo, start: number, end: number): Segment | null {
-    const seg = unit.cs.source.segments.find((s) => s.fileOffset !== null && s.start <= start && end <= s.end);
-    return seg ?? null;
+    const hits = unit.cs.source.segments.filter((s) => s.fileOffset !== null && s.start <= start && end <= s.end);
+    // Where two verbatim stretches meet (a Declaration and an Implementation CDATA), an offset at the seam
+    // belongs to the stretch that starts there: the edit goes before the statement, not after the declarations.
+    return hits.find((s) => start < s.end) ?? hits[0] ?? null;
   }
 
   /** Whether the map carries this virtual span to the container byte for byte. */
