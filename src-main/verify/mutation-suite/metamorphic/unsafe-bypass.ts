@@ -27,16 +27,19 @@ function pairs(ctx: SiteContext): { w: HazardWrite; v: VarSym }[] {
   });
 }
 
-/** `H := c;` becomes `H := (c) OR p;` for a process signal p: H is on whenever p is, e-stop or not. */
+/**
+ * `H := c;` becomes `H := (c) OR p;` for a process signal p (H is on whenever p is, e-stop or not), or
+ * `H := (c) OR TRUE;` where the seed picks the constant override.
+ */
 export function bypassOr(ctx: SiteContext, rng: Rng): Attempt[] | string {
-  if (!hazardWrites(ctx).length) return 'no hazardous output is assigned from a condition in Structured Text';
-  const ps = pairs(ctx);
-  if (!ps.length) return 'no process BOOL signal outside the safety names to bypass with';
+  const writes = hazardWrites(ctx);
+  if (!writes.length) return 'no hazardous output is assigned from a condition in Structured Text';
+  const ps: { w: HazardWrite; v: VarSym | null }[] = [...pairs(ctx), ...writes.map((w) => ({ w, v: null }))];
   return rng.shuffle(ps).map(({ w, v }) => (ed) => {
     const u = w.at.unit;
     const text = u.cs.source.text.slice(w.assign.value.start, w.assign.value.end);
-    ed.replace(u, w.assign.value, `(${text}) ${ed.kw(u, 'OR')} ${spell(ctx, u, v)}`);
-    return { description: `${w.output} in ${w.at.pou.name.name} ORed with ${v.name}` };
+    ed.replace(u, w.assign.value, `(${text}) ${ed.kw(u, 'OR')} ${v ? spell(ctx, u, v) : ed.kw(u, 'TRUE')}`);
+    return { description: `${w.output} in ${w.at.pou.name.name} ORed with ${v ? v.name : 'the constant TRUE'}` };
   });
 }
 
