@@ -50,11 +50,13 @@ export function timerPt(ctx: SiteContext, rng: Rng): Attempt[] | string {
 
 /**
  * A changed process constant: a numeric literal compared with a process value (<, >, <=, >=) outside the
- * safety POUs, or the value of a CONSTANT declaration, moved by a small step. Declared like timer-pt.
+ * safety POUs, or the value of a CONSTANT declaration (a time a fifth shorter), moved by a small step.
+ * Declared like timer-pt.
  */
 export function processConstant(ctx: SiteContext, rng: Rng): Attempt[] | string {
   const found: { unit: UnitInfo; lit: Literal; to: string; where: string }[] = [];
   const step = (lit: Literal): string | null => {
+    if (lit.litKind === 'time') return shorter(lit);
     if (lit.typePrefix) return null;
     if (lit.litKind === 'real' && typeof lit.value === 'number' && lit.value !== 0) return String(Number((lit.value * 1.05).toPrecision(6))).replace(/^(-?\d+)$/, '$1.0');
     if (lit.litKind === 'int' && typeof lit.value === 'number' && lit.value >= 5 && /^\d+$/.test(lit.text)) return String(lit.value + 1);
