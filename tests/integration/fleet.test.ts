@@ -5,7 +5,11 @@ import { AppError } from '../../src-main/app/app-error.js';
 import { isRunnable, openFleet } from '../../src-main/fleet/load-fleet.js';
 import { copyExampleFleet, EXAMPLE_FLEET, tempDir } from '../helpers/temp.js';
 
-const SITE_IDS = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
+const SITE_IDS = ['bottling-l5x-11', 'conveyor-line-1', 'filler-line-5', 'heat-tank-8', 'mixer-s7-10', 'mixing-tank-3', 'packaging-cell-4', 'palletizer-9', 'press-line-2', 'pump-station-6', 'stamping-press-7'];
+/** The first six sites: flat ST (and one PLCopen XML) of 100-400 lines. */
+const FIRST_SIX = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
+/** The vendor-style sites: their container formats (TwinCAT XML, SCL, L5X) are longer. */
+const VENDOR_STYLE = SITE_IDS.filter((id) => !FIRST_SIX.includes(id));
 
 function writeSite(dir: string, yaml: string, files: Record<string, string> = { 'src/Main.st': 'PROGRAM Main\nEND_PROGRAM\n' }): void {
   mkdirSync(dir, { recursive: true });
@@ -34,7 +38,7 @@ describe('openFleet on the example fleet', () => {
     }
   });
 
-  it.each(SITE_IDS)('%s has 100-400 lines of ST (or PLCopen XML) and declares its safety names in its sources', (id) => {
+  it.each(FIRST_SIX)('%s has 100-400 lines of ST (or PLCopen XML) and declares its safety names in its sources', (id) => {
     const site = fleet.sites.find((s) => s.config?.id === id)!;
     expect(site.sourceFiles.length).toBeGreaterThan(0);
     expect(site.sourceFiles.every((f) => /\.(st|xml)$/i.test(f))).toBe(true);
@@ -43,6 +47,19 @@ describe('openFleet on the example fleet', () => {
     const text = texts.join('\n');
     expect(lines).toBeGreaterThanOrEqual(100);
     expect(lines).toBeLessThanOrEqual(400);
+    const safety = site.config!.safety;
+    const names = [...safety.estops, ...safety.guards, ...safety.hazardousOutputs, ...(safety.reset ? [safety.reset] : []), ...safety.pous];
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(text, `${id}: ${name} not found in sources`).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+  it.each(VENDOR_STYLE)('%s holds 200-800 lines of vendor sources (ST, TwinCAT XML, SCL or L5X) and declares its safety names in them', (id) => {
+    const site = fleet.sites.find((s) => s.config?.id === id)!;
+    expect(site.sourceFiles.length).toBeGreaterThan(0);
+    expect(site.sourceFiles.every((f) => /\.(st|scl|tcpou|tcgvl|tcdut|tcio|l5x)$/i.test(f))).toBe(true);
+    const text = site.sourceFiles.map((f) => readFileSync(join(site.dir, f), 'utf8')).join('\n');
+    const lines = text.split('\n').length;
+    expect(lines).toBeGreaterThanOrEqual(200);
+    expect(lines).toBeLessThanOrEqual(800);
     const safety = site.config!.safety;
     const names = [...safety.estops, ...safety.guards, ...safety.hazardousOutputs, ...(safety.reset ? [safety.reset] : []), ...safety.pous];
     expect(names.length).toBeGreaterThan(0);

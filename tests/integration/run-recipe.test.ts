@@ -12,9 +12,11 @@ import { runRecipe, type RunProgress } from '../../src-main/run/run-recipe.js';
 import { Store } from '../../src-main/store/store.js';
 import { copyExampleFleet, tempDir } from '../helpers/temp.js';
 
-const SITE_IDS = ['conveyor-line-1', 'filler-line-5', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2', 'pump-station-6'];
-// revision-note needs ST sources (its precondition); filler-line-5 is a PLCopen XML project, so it is skipped.
-const ST_SITES = SITE_IDS.filter((id) => id !== 'filler-line-5');
+const SITE_IDS = ['bottling-l5x-11', 'conveyor-line-1', 'filler-line-5', 'heat-tank-8', 'mixer-s7-10', 'mixing-tank-3', 'packaging-cell-4', 'palletizer-9', 'press-line-2', 'pump-station-6', 'stamping-press-7'];
+/** Sites without src/*.st files: revision-note's precondition skips them. */
+const NOT_ST = ['bottling-l5x-11', 'filler-line-5', 'mixer-s7-10', 'palletizer-9'];
+// revision-note needs ST sources (its precondition); the PLCopen XML, TwinCAT XML, SCL and L5X sites are skipped.
+const ST_SITES = SITE_IDS.filter((id) => !NOT_ST.includes(id));
 const clock = fixedClock('2026-11-25T10:00:00Z');
 
 let store: Store;
@@ -54,8 +56,8 @@ describe('runRecipe revision-note over the example fleet', () => {
     expect(result.startedAt).toBe('2026-11-25T10:00:00.000Z');
     expect(result.finishedAt).toBe('2026-11-25T10:00:00.000Z');
     expect(result.sites.map((s) => s.siteId)).toEqual(SITE_IDS);
-    expect(result.sites.find((s) => s.siteId === 'filler-line-5')).toMatchObject({ status: 'skipped', changeId: null, message: 'precondition not met: no file of the site matches src/*.st' });
-    for (const s of result.sites.filter((x) => x.siteId !== 'filler-line-5')) {
+    for (const id of NOT_ST) expect(result.sites.find((s) => s.siteId === id)).toMatchObject({ status: 'skipped', changeId: null, message: 'precondition not met: no file of the site matches src/*.st' });
+    for (const s of result.sites.filter((x) => !NOT_ST.includes(x.siteId))) {
       expect(s, s.siteId).toMatchObject({ status: 'changed', filesChanged: 1, linesAdded: 1, linesRemoved: 0 });
       expect(s.changeId).not.toBeNull();
       expect(s.message).toContain(`#${s.changeId}`);
@@ -129,8 +131,8 @@ describe('runRecipe revision-note over the example fleet', () => {
     expect(failed.message).toContain(file);
     expect(failed.message).toContain('platform');
     const others = result.sites.filter((s) => s.siteId !== 'press-line-2');
-    expect(others.map((s) => s.status)).toEqual(['changed', 'skipped', 'changed', 'changed', 'changed']);
-    expect(store.changes.list(result.runId)).toHaveLength(4);
+    expect(others.map((s) => s.status)).toEqual(others.map((s) => (NOT_ST.includes(s.siteId) ? 'skipped' : 'changed')));
+    expect(store.changes.list(result.runId)).toHaveLength(ST_SITES.length - 1);
     expect(store.runs.get(result.runId)?.status).toBe('finished');
   });
 
@@ -142,15 +144,17 @@ describe('runRecipe revision-note over the example fleet', () => {
     expect(byId['conveyor-line-1']!.status).toBe('changed');
     expect(byId['packaging-cell-4']!.status).toBe('changed');
     expect(byId['pump-station-6']!.status).toBe('changed');
+    expect(byId['heat-tank-8']!.status).toBe('changed');
     for (const [id, platform] of [
       ['mixing-tank-3', 'openplc'],
       ['press-line-2', 'twincat'],
+      ['stamping-press-7', 'twincat'],
     ] as const) {
       expect(byId[id]).toMatchObject({ status: 'skipped', changeId: null, filesChanged: 0 });
       expect(byId[id]!.message).toContain('codesys');
       expect(byId[id]!.message).toContain(platform);
     }
-    expect(store.changes.list(result.runId)).toHaveLength(3);
+    expect(store.changes.list(result.runId)).toHaveLength(4);
   });
 
   it('reports progress as a started/finished pair per site, in order, with the steps in between', async () => {
@@ -170,7 +174,7 @@ describe('runRecipe revision-note over the example fleet', () => {
       const site = result.sites.find((s) => s.siteId === id)!;
       expect(finished).toMatchObject({ runId: result.runId, siteId: id, phase: 'finished', status: site.status, message: site.message });
     });
-    expect(events[1]!.status).toBe('failed');
+    expect(events[2 * SITE_IDS.indexOf('conveyor-line-1') + 1]!.status).toBe('failed');
   });
 
   it('a second run adds a new note with its own run id', async () => {

@@ -184,7 +184,8 @@ describe('estop-healthy transform', () => {
     }
   });
 
-  const sites = openFleet(EXAMPLE_FLEET).sites.filter((s) => s.config?.safety.estops.length);
+  // The sites written in the flat Safety_Logic style (GVL_IO + Safety_Logic); the vendor-style sites lay their safety out otherwise.
+  const sites = openFleet(EXAMPLE_FLEET).sites.filter((s) => s.config?.safety.estops.length && s.config.safety.pous.includes('Safety_Logic'));
 
   it('on every example site with e-stops: ST sites compile with EStop_Healthy written once, first; the PLCopen site is left with a note', () => {
     expect(sites.length).toBeGreaterThanOrEqual(5);
