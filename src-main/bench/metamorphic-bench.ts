@@ -37,10 +37,11 @@ function rates(label: string, os: Outcome[]): Figure[] {
   const passed = benign.filter((o) => o.verdict === 'pass').length;
   const inconclusive = os.filter((o) => o.verdict === 'inconclusive').length;
   const caught = unsafe.filter((o) => o.caught).length;
+  // A site with no variant of a class (ladder-only code) gets no rate for it rather than a misleading 0 %.
   return [
-    { name: `${label} benign pass rate`, value: pct(passed, benign.length), unit: '%', note: `${passed} of ${benign.length}; ${benign.filter((o) => o.verdict === 'fail').length} fail; target 100%` },
+    ...(benign.length ? [{ name: `${label} benign pass rate`, value: pct(passed, benign.length), unit: '%', note: `${passed} of ${benign.length}; ${benign.filter((o) => o.verdict === 'fail').length} fail; target 100%` }] : []),
     { name: `${label} inconclusive rate`, value: pct(inconclusive, os.length), unit: '%', note: `${inconclusive} of ${os.length} variants` },
-    { name: `${label} unsafe catch rate`, value: pct(caught, unsafe.length), unit: '%', note: `${caught} of ${unsafe.length} fail with new evidence; target 100%` },
+    ...(unsafe.length ? [{ name: `${label} unsafe catch rate`, value: pct(caught, unsafe.length), unit: '%', note: `${caught} of ${unsafe.length} fail with new evidence; target 100%` }] : []),
   ];
 }
 
@@ -76,6 +77,7 @@ export async function metamorphicFigures(seeds: readonly number[] = [1], formalB
         const benign = isBenign(v.kind);
         const caught = r.verdict === 'fail' && newEvidence(r).length > 0;
         outcomes.push({ site: ctx.id, benign, verdict: r.verdict, caught, ms });
+        if (ms > 30_000) log(`slow: ${v.id} took ${(ms / 1000).toFixed(0)} s (${r.stages.map((st) => `${st.name} ${(st.durationMs / 1000).toFixed(0)} s`).join(', ')})`);
         if (benign && r.verdict !== 'pass') log(`BENIGN NOT PASSED ${v.id} (${v.description}): ${describeReport(r).replace(/\n/g, '\n    ')}`);
         if (!benign && !caught) log(`UNSAFE NOT CAUGHT ${v.id} (${v.description}): ${describeReport(r).replace(/\n/g, '\n    ')}`);
       }

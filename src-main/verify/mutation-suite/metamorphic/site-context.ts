@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteConfig } from '../../../../src-shared/model/site.js';
+import { expandGlobs } from '../../../fleet/glob.js';
 import { loadSite } from '../../../fleet/load-fleet.js';
 import { buildSiteProgram, type SiteProgram } from '../../../fleet/site-program.js';
 import { readSiteSources } from '../../../fleet/site-sources.js';
@@ -76,7 +78,7 @@ export function loadSiteContext(dir: string): SiteContext {
     scenarios = [];
   }
   try {
-    scenarioText = scenarios.map((sc) => JSON.stringify(sc)).join('\n');
+    scenarioText = expandGlobs(summary.dir, config.scenarios).map((rel) => readFileSync(join(summary.dir, rel), 'utf8')).join('\n');
   } catch {
     scenarioText = '';
   }
