@@ -1,11 +1,13 @@
-import type { PouSym, VarSym } from '../plc/check/symbols.js';
+import type { PouSym } from '../plc/check/symbols.js';
 import { elemOf, type Type } from '../plc/check/types.js';
-import { key, type Binary, type Call, type Expression } from '../plc/st/ast.js';
-import { FB_ALIASES, PIN_ALIASES } from '../sim/std-fbs.js';
+import type { Binary, Call, Expression } from '../plc/st/ast.js';
 import type { CellInfo, Encoder, Frame } from './encoder.js';
-import { callFunction, callStdFunction } from './encode-functions.js';
-import { nativePinCell } from './encode-fbs.js';
-import { asBool, boolVal, bvVal, constOf, convertTo, freshOf, shapeOf, type Shape, type Val } from './values.js';
+import { accessOf, altCell, readAccess } from './encode-access.js';
+import { callFunction, callMethod, callStdFunction, methodTarget } from './encode-functions.js';
+import { realArith, realCompare, realLiteral, realNeg } from './encode-real.js';
+import { asBool, boolVal, bvVal, constOf, convertTo, shapeOf, type Shape, type Val } from './values.js';
+
+export { instanceOf } from './encode-access.js';
 
 type Bv = Extract<Val, { t: 'bv' }>;
 
@@ -13,71 +15,20 @@ export function typeOf(en: Encoder, e: Expression): Type | undefined {
   return en.model.resolution.types.get(e);
 }
 
-/** The instance path an expression names (an FB instance variable or a program), with its POU. */
-export function instanceOf(en: Encoder, f: Frame, e: Expression): { path: string; display: string; pou: PouSym } | null {
-  if (e.kind === 'Paren') return instanceOf(en, f, e.expr);
-  if (e.kind === 'Name') {
-    const s = en.model.resolution.ids.get(e.id) as VarSym | PouSym | undefined;
-    if (s?.kind === 'pou' && s.pouKind === 'PROGRAM') return { path: `P.${key(s.name)}`, display: s.name, pou: s };
-    if (s?.kind === 'var' && s.type?.kind === 'pou') {
-      if (s.section === 'VAR_GLOBAL' || s.section === 'VAR_EXTERNAL' || en.model.globalVars.includes(s)) return { path: `G.${key(s.name)}`, display: s.name, pou: s.type.pou };
-      if (s.section === 'VAR_IN_OUT') return null;
-      return { path: `${f.prefix}.${key(s.name)}`, display: `${f.display}.${s.name}`, pou: s.type.pou };
-    }
-    return null;
-  }
-  if (e.kind === 'Member') {
-    const m = en.model.resolution.ids.get(e.member) as VarSym | undefined;
-    if (m?.kind !== 'var' || m.type?.kind !== 'pou') return null;
-    if (en.model.globalVars.includes(m)) return { path: `G.${key(m.name)}`, display: m.name, pou: m.type.pou };
-    const o = instanceOf(en, f, e.object);
-    return o ? { path: `${o.path}.${key(m.name)}`, display: `${o.display}.${m.name}`, pou: m.type.pou } : null;
-  }
-  return null;
-}
-
-/** The cell a variable reference denotes (Name, Member, Paren); null (and reported) when it has none. */
+/** The cell a scalar variable reference denotes (no variable index); null when it has none. */
 export function cellOf(en: Encoder, f: Frame, e: Expression): CellInfo | null {
-  if (e.kind === 'Paren') return cellOf(en, f, e.expr);
-  if (e.kind === 'Name') {
-    const s = en.model.resolution.ids.get(e.id) as VarSym | PouSym | undefined;
-    if (s?.kind === 'pou' && s === f.pou && s.retVar) return en.varCell(f, s.retVar);
-    if (s?.kind !== 'var') {
-      en.unsupportedAt(f.file, e, `the name ${e.id.name} as a value`);
-      return null;
-    }
-    if (s.section === 'VAR_GLOBAL' || s.section === 'VAR_EXTERNAL' || en.model.globalVars.includes(s)) return en.globalCell(s.name);
-    if (s.section === 'VAR_IN_OUT') {
-      en.unsupportedAt(f.file, e, `VAR_IN_OUT ${s.name}`);
-      return null;
-    }
-    return en.varCell(f, s);
-  }
-  if (e.kind === 'Member') {
-    const m = en.model.resolution.ids.get(e.member) as VarSym | undefined;
-    if (m?.kind === 'var' && en.model.globalVars.includes(m)) return en.globalCell(m.name);
-    const o = instanceOf(en, f, e.object);
-    if (!o || m?.kind !== 'var') {
-      en.unsupportedAt(f.file, e, `member access .${e.member.name} (only FB instance and program members are encoded)`);
-      return null;
-    }
-    if (o.pou.builtin) {
-      const tk = FB_ALIASES[key(o.pou.name)] ?? key(o.pou.name);
-      const pin = PIN_ALIASES[tk]?.[key(m.name)] ?? key(m.name);
-      const c = nativePinCell(en, o.path, o.display, tk, pin);
-      if (!c) en.unsupportedAt(f.file, e, `${o.pou.name}.${m.name} (no formal model of ${o.pou.name})`);
-      return c;
-    }
-    return en.varCell({ ...f, prefix: o.path, display: o.display }, m);
-  }
-  en.unsupportedAt(f.file, e, `${e.kind} as a variable (arrays, pointers and references are not encoded)`);
-  return null;
+  const a = accessOf(en, f, e);
+  if (!a || a.alts.length !== 1 || !en.z.isTrue(a.alts[0]!.cond) || !en.z.isFalse(a.oob)) return null;
+  return altCell(en, a.alts[0]!);
 }
 
-function fail(en: Encoder, f: Frame, e: Expression, what: string, want?: Shape): Val {
-  en.unsupportedAt(f.file, e, what);
-  return freshOf(en.z, want ?? { t: 'bool' }, en.fresh('unsupported'));
+/** A value the encoder does not compute exactly: free, recorded with its place (an over-approximation). */
+export function havocExpr(en: Encoder, f: Frame, e: Expression, what: string, want?: Shape, real = false): Val {
+  const s = shapeOf(typeOf(en, e));
+  return en.havocAt(f.file, e, what, want ?? (typeof s === 'string' ? { t: 'bool' } : s), real);
 }
+
+const isEnumMember = (m: unknown): boolean => typeof m === 'object' && m !== null && (m as { kind?: unknown }).kind === undefined && typeof (m as { value?: unknown }).value === 'number';
 
 /** Encodes an expression; `want` is the shape the context needs (literals adopt it). */
 export function expr(en: Encoder, f: Frame, e: Expression, want?: Shape): Val {
@@ -86,40 +37,51 @@ export function expr(en: Encoder, f: Frame, e: Expression, want?: Shape): Val {
     case 'Paren':
       return expr(en, f, e.expr, want);
     case 'Literal': {
+      if (e.litKind === 'real' && typeof e.value === 'number') {
+        const t = typeOf(en, e);
+        const el = t ? elemOf(t) : null;
+        return realLiteral(en, f, e, e.value, el?.cls === 'real' ? (el.bits === 32 ? 32 : 64) : null);
+      }
       const c = en.constValue(e);
-      if (c === null) return fail(en, f, e, `the literal ${e.text} (${e.litKind} is not encoded)`, want);
+      if (c === null || typeof c === 'number') return havocExpr(en, f, e, `the ${e.litKind} literal ${e.text} (not encoded): free`, want);
       if (typeof c === 'boolean') return boolVal(z.Bool.val(c));
-      const s = want ?? shapeOf(typeOf(en, e));
-      return constOf(z, typeof s === 'string' ? { t: 'bv', bits: 64, signed: true } : s, c);
+      const s = want && want.t === 'bv' ? want : shapeOf(typeOf(en, e));
+      return constOf(z, typeof s === 'string' || s.t !== 'bv' ? { t: 'bv', bits: 64, signed: true } : s, c);
     }
     case 'EnumValue': {
       const c = en.constValue(e);
       const s = shapeOf(typeOf(en, e));
-      if (c === null || typeof s === 'string') return fail(en, f, e, 'this enumeration value', want);
+      if (typeof c !== 'bigint' || typeof s === 'string') return havocExpr(en, f, e, 'this enumeration value: free', want);
       return constOf(z, s, c);
     }
     case 'Name':
-    case 'Member': {
-      if (e.kind === 'Name') {
-        const s = en.model.resolution.ids.get(e.id) as { kind: string } | undefined;
-        if (s?.kind === 'enumval') {
-          const sh = shapeOf(typeOf(en, e));
-          const c = en.constValue(e);
-          if (c !== null && typeof sh !== 'string') return constOf(z, sh, c);
-        }
+    case 'Member':
+    case 'Index': {
+      const enumHit = e.kind === 'Name' ? (en.model.resolution.ids.get(e.id) as { kind?: string } | undefined)?.kind === 'enumval' : e.kind === 'Member' && isEnumMember(en.model.resolution.ids.get(e.member));
+      if (enumHit) {
+        const sh = shapeOf(typeOf(en, e));
+        const c = en.constValue(e);
+        if (typeof c === 'bigint' && typeof sh !== 'string') return constOf(z, sh, c);
       }
-      const c = cellOf(en, f, e);
-      return c ? en.read(c.path) : freshOf(z, want ?? { t: 'bool' }, en.fresh('unsupported'));
+      if (e.kind === 'Member') {
+        const c = en.constValue(e);
+        const sh = shapeOf(typeOf(en, e));
+        if (typeof c === 'bigint' && typeof sh !== 'string' && sh.t === 'bv') return constOf(z, sh, c);
+      }
+      const a = accessOf(en, f, e);
+      if (!a) return havocExpr(en, f, e, `${e.kind === 'Index' ? 'an array element' : 'a variable'} the encoder cannot follow (VAR_IN_OUT, reference, open array): free`, want);
+      return readAccess(en, f, a, e, want);
     }
     case 'BitAccess': {
       const o = expr(en, f, e.object);
-      if (o.t !== 'bv' || e.bit >= o.bits) return fail(en, f, e, 'this bit access', want);
+      if (o.t !== 'bv' || e.bit >= o.bits) return havocExpr(en, f, e, 'this bit access: free', want);
       return boolVal(z.Extract(e.bit, e.bit, o.v).eq(z.BitVec.val(1, 1)));
     }
     case 'Unary': {
       const o = expr(en, f, e.operand, want);
-      if (e.op === 'NOT') return o.t === 'bool' ? boolVal(z.Not(o.v)) : bvVal(o.v.not(), o.bits, o.signed);
-      if (o.t === 'bool') return fail(en, f, e, `${e.op} on a BOOL`, want);
+      if (e.op === 'NOT') return o.t === 'bool' ? boolVal(z.Not(o.v)) : o.t === 'bv' ? bvVal(o.v.not(), o.bits, o.signed) : havocExpr(en, f, e, 'NOT of a REAL: free', want);
+      if (o.t === 'bool') return havocExpr(en, f, e, `${e.op} on a BOOL: free`, want);
+      if (o.t === 'fp') return e.op === '-' ? realNeg(en, o) : o;
       return e.op === '-' ? bvVal(o.v.neg(), o.bits, o.signed) : o;
     }
     case 'Binary':
@@ -127,7 +89,7 @@ export function expr(en: Encoder, f: Frame, e: Expression, want?: Shape): Val {
     case 'Call':
       return call(en, f, e, want);
     default:
-      return fail(en, f, e, `${e.kind} expressions`, want);
+      return havocExpr(en, f, e, `${e.kind} expressions (not encoded): free`, want);
   }
 }
 
@@ -136,7 +98,10 @@ function call(en: Encoder, f: Frame, e: Call, want?: Shape): Val {
   if (target?.kind === 'std') return callStdFunction(en, f, e, target.name, want);
   const s = target?.kind === 'sym' ? (target.sym as PouSym) : null;
   if (s?.kind === 'pou' && s.pouKind === 'FUNCTION') return callFunction(en, f, e, s, want);
-  return fail(en, f, e, 'this call in an expression (methods, interfaces and FB calls as values are not encoded)', want);
+  const m = methodTarget(en, f, e);
+  if (m) return callMethod(en, f, e, m, want) ?? havocExpr(en, f, e, 'method result: free', want);
+  en.unsupportedAt(f.file, e, 'this call in an expression (interface methods and FB calls as values are not encoded)');
+  return havocExpr(en, f, e, 'call result', want);
 }
 
 /** The shape both operands of a comparison are brought to. */
@@ -145,6 +110,7 @@ function commonShape(en: Encoder, a: Expression, b: Expression): Shape | string 
   const sb = shapeOf(typeOf(en, b));
   if (typeof sa === 'string') return sa;
   if (typeof sb === 'string') return sb;
+  if (sa.t === 'fp' || sb.t === 'fp') return { t: 'fp', bits: 64 };
   if (sa.t === 'bool' || sb.t === 'bool') return { t: 'bool' };
   const la = isLit(en, a);
   const lb = isLit(en, b);
@@ -157,7 +123,7 @@ function commonShape(en: Encoder, a: Expression, b: Expression): Shape | string 
 function isLit(en: Encoder, e: Expression): boolean {
   const t = typeOf(en, e);
   const el = t ? elemOf(t) : null;
-  return el?.cls === 'litint' || en.constValue(e) !== null;
+  return el?.cls === 'litint' || typeof en.constValue(e) === 'bigint';
 }
 
 function fits(en: Encoder, e: Expression, s: Shape): boolean {
@@ -173,14 +139,14 @@ function binary(en: Encoder, f: Frame, e: Binary, want?: Shape): Val {
   const op = e.op;
   if (op === 'AND' || op === 'OR' || op === 'XOR' || op === 'AND_THEN' || op === 'OR_ELSE') {
     const rs = shapeOf(typeOf(en, e));
-    const s: Shape = typeof rs === 'string' ? { t: 'bool' } : rs;
+    const s: Shape = typeof rs === 'string' || rs.t === 'fp' ? { t: 'bool' } : rs;
     const l = expr(en, f, e.left, s);
     let r: Val;
     if (op === 'AND_THEN' || op === 'OR_ELSE') {
       const c = asBool(z, l);
       r = expr(en, { ...f, guard: z.And(f.guard, op === 'AND_THEN' ? c : z.Not(c)) }, e.right, s);
     } else r = expr(en, f, e.right, s);
-    if (l.t === 'bool' || r.t === 'bool') {
+    if (l.t !== 'bv' || r.t !== 'bv') {
       const a = asBool(z, l);
       const b = asBool(z, r);
       return boolVal(op === 'XOR' ? z.Xor(a, b) : op === 'OR' || op === 'OR_ELSE' ? z.Or(a, b) : z.And(a, b));
@@ -190,7 +156,12 @@ function binary(en: Encoder, f: Frame, e: Binary, want?: Shape): Val {
   }
   if (op === '=' || op === '<>' || op === '<' || op === '>' || op === '<=' || op === '>=') {
     const s = commonShape(en, e.left, e.right);
-    if (typeof s === 'string') return fail(en, f, e, `comparison of ${s}`);
+    if (typeof s === 'string') {
+      expr(en, f, e.left);
+      expr(en, f, e.right);
+      return havocExpr(en, f, e, `comparison of ${s}: free`, { t: 'bool' });
+    }
+    if (s.t === 'fp') return boolVal(realCompare(en, op, expr(en, f, e.left), expr(en, f, e.right)));
     const l = convertTo(z, expr(en, f, e.left, s), s);
     const r = convertTo(z, expr(en, f, e.right, s), s);
     if (l.t === 'bool' || r.t === 'bool') {
@@ -198,17 +169,23 @@ function binary(en: Encoder, f: Frame, e: Binary, want?: Shape): Val {
       const b = asBool(z, r);
       if (op === '=') return boolVal(a.eq(b));
       if (op === '<>') return boolVal(a.neq(b));
-      return fail(en, f, e, `ordering comparison of BOOL values`);
+      return havocExpr(en, f, e, 'ordering comparison of BOOL values: free', { t: 'bool' });
     }
-    const sg = l.signed;
-    const a = l.v;
-    const b = r.v;
+    const lb = l as Bv;
+    const rb = r as Bv;
+    const sg = lb.signed;
+    const a = lb.v;
+    const b = rb.v;
     const res = op === '=' ? a.eq(b) : op === '<>' ? a.neq(b) : op === '<' ? (sg ? a.slt(b) : a.ult(b)) : op === '>' ? (sg ? a.sgt(b) : a.ugt(b)) : op === '<=' ? (sg ? a.sle(b) : a.ule(b)) : sg ? a.sge(b) : a.uge(b);
     return boolVal(res);
   }
   const rs0 = shapeOf(typeOf(en, e));
   const rs = typeof rs0 === 'string' || rs0.t === 'bool' ? (want ?? rs0) : rs0;
-  if (typeof rs === 'string' || rs.t === 'bool') return fail(en, f, e, `arithmetic on ${typeof rs === 'string' ? rs : 'BOOL'}`, want);
+  if (typeof rs === 'string' || rs.t === 'bool') return havocExpr(en, f, e, `arithmetic on ${typeof rs === 'string' ? rs : 'BOOL'}: free`, want);
+  if (rs.t === 'fp') {
+    if (op === '**' || op === 'MOD') return havocExpr(en, f, e, `REAL ${op}: free`, rs);
+    return realArith(en, f, e, op, expr(en, f, e.left, rs), expr(en, f, e.right, rs), rs);
+  }
   const l = convertTo(z, expr(en, f, e.left, rs), rs) as Bv;
   const r = convertTo(z, expr(en, f, e.right, rs), rs) as Bv;
   switch (op) {
@@ -221,11 +198,11 @@ function binary(en: Encoder, f: Frame, e: Binary, want?: Shape): Val {
     case '/':
     case 'MOD': {
       const d = en.constValue(e.right);
-      if (typeof d !== 'bigint' || d === 0n) return fail(en, f, e, `${op} by a value that is not a non-zero constant (a division fault is not encoded)`, want);
+      if (typeof d !== 'bigint' || d === 0n) en.faultIf(z.And(en.guardOf(f), r.v.eq(z.BitVec.val(0, rs.bits))), f.file, e, `${op === '/' ? 'division' : 'MOD'} by zero`);
       if (op === '/') return bvVal(rs.signed ? l.v.sdiv(r.v) : l.v.udiv(r.v), rs.bits, rs.signed);
       return bvVal(rs.signed ? l.v.srem(r.v) : l.v.urem(r.v), rs.bits, rs.signed);
     }
     default:
-      return fail(en, f, e, `the operator ${op}`, want);
+      return havocExpr(en, f, e, `the operator ${op}: free`, want);
   }
 }

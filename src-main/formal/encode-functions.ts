@@ -1,35 +1,122 @@
-import type { PouSym } from '../plc/check/symbols.js';
+import { findPouVar, type PouSym, type VarSym } from '../plc/check/symbols.js';
 import { bindArgs } from '../plc/st/bind-args.js';
-import { key, type Call } from '../plc/st/ast.js';
+import { key, type Call, type CallArg } from '../plc/st/ast.js';
 import type { Encoder, Frame } from './encoder.js';
+import { accessOf, havocAccess, instanceOf, varAccess, writeAccess } from './encode-access.js';
 import { expr, typeOf } from './encode-expr.js';
-import { execBody } from './encode-stmt.js';
+import { assignValue, execBody } from './encode-stmt.js';
+import { leavesOf } from './encode-types.js';
 import { asBool, convertTo, freshOf, ite, shapeOf, type Shape, type Val } from './values.js';
 
 
-/** A user FUNCTION: a fresh frame whose variables start at their initial values on every call. */
+/** Resets every leaf of a POU's own variables to its initial value (a function or method call starts afresh). */
+function resetLocals(en: Encoder, inner: Frame, vars: readonly VarSym[], skip: ReadonlySet<string>): void {
+  for (const v of vars) {
+    if (skip.has(key(v.name)) || !v.type || v.section === 'VAR_IN_OUT') continue;
+    const leaves = leavesOf(v.type);
+    if (!leaves) continue;
+    const base = { path: `${inner.prefix}.${key(v.name)}`, display: `${inner.display}.${v.name}`, v, input: false };
+    for (const l of leaves) {
+      const c = en.leafCell(base, l.steps, l.suffix.toUpperCase(), l.suffix, l.type);
+      if (c) en.reset(c.path, c.init);
+    }
+  }
+}
+
+/** Binds the arguments of a function or method call: inputs written, in-outs and outputs returned for later. */
+function bindInputs(en: Encoder, f: Frame, inner: Frame, e: Call, fn: PouSym): { outs: [VarSym, CallArg][]; inouts: CallArg[] } {
+  const bound = bindArgs(e.args, fn.params.map((p) => key(p.name)));
+  const outs: [VarSym, CallArg][] = [];
+  const inouts: CallArg[] = [];
+  for (const [name, a] of bound) {
+    const p = fn.vars.get(name);
+    if (!p || !a.value) continue;
+    if (p.section === 'VAR_IN_OUT') {
+      inouts.push(a);
+      continue;
+    }
+    if (a.assign === '=>' || p.section === 'VAR_OUTPUT') {
+      outs.push([p, a]);
+      continue;
+    }
+    assignValue(en, f, varAccess(en, inner, p), a.value, en.guardOf(f), a, inner);
+  }
+  return { outs, inouts };
+}
+
+/** After the call: outputs copied to their targets, in-out arguments havocked (the callee may write them). */
+function finishCall(en: Encoder, f: Frame, inner: Frame, fn: PouSym, outs: [VarSym, CallArg][], inouts: CallArg[]): void {
+  const g = en.guardOf(f);
+  for (const [p, a] of outs) {
+    const src = en.varCell(inner, p);
+    const dst = accessOf(en, f, a.value!);
+    if (!src || !dst) continue;
+    const v = en.read(src.path);
+    writeAccess(en, f, dst, a.negated ? { t: 'bool', v: en.z.Not(asBool(en.z, v)) } : v, g, a);
+  }
+  for (const a of inouts) {
+    const dst = accessOf(en, f, a.value!);
+    if (dst) havocAccess(en, f, dst, g, a, `VAR_IN_OUT argument of ${fn.name}`);
+    else en.noteHavoc(f.file, a, `VAR_IN_OUT argument of ${fn.name} (passed on)`);
+  }
+}
+
+/** A user FUNCTION, inlined: a fresh frame whose variables start at their initial values on every call. */
 export function callFunction(en: Encoder, f: Frame, e: Call, fn: PouSym, want?: Shape): Val {
   // The checker types a function's result through its implicit result variable.
   const rs = shapeOf(fn.retVar?.type ?? fn.returnType);
-  const bad = (what: string): Val => {
-    en.unsupportedAt(f.file, e, what);
-    return freshOf(en.z, want ?? (typeof rs === 'string' ? { t: 'bool' } : rs), en.fresh('unsupported'));
-  };
-  if (typeof rs === 'string' || !fn.retVar) return bad(`call of ${fn.name}: result is ${typeof rs === 'string' ? rs : 'missing'}`);
-  if (f.depth > 16) return bad(`call of ${fn.name}: nesting deeper than 16 (recursion)`);
-  if (fn.params.some((p) => p.section !== 'VAR_INPUT')) return bad(`call of ${fn.name}: VAR_OUTPUT/VAR_IN_OUT parameters of functions are not encoded`);
+  const shape: Shape = want ?? (typeof rs === 'string' ? { t: 'bool' } : rs);
+  if (f.depth > 16) {
+    en.unsupportedAt(f.file, e, `call of ${fn.name}: nesting deeper than 16 (recursion)`);
+    return freshOf(en.z, shape, en.fresh('unsupported'));
+  }
   const prefix = en.fresh(`F.${key(fn.name)}`);
   const inner: Frame = { pou: fn, prefix, display: fn.name, file: fn.file, guard: en.guardOf(f), running: { v: en.z.Bool.val(true) }, loop: null, depth: f.depth + 1 };
-  const bound = bindArgs(e.args, fn.params.map((p) => key(p.name)));
-  const vars = [...fn.vars.values(), fn.retVar];
-  for (const v of vars) {
-    const c = en.varCell(inner, v);
-    if (!c) return bad(`call of ${fn.name}: variable ${v.name} has no encoding`);
-    const a = bound.get(key(v.name));
-    en.reset(c.path, a?.value && v.section === 'VAR_INPUT' ? convertTo(en.z, expr(en, f, a.value, c.shape), c.shape) : c.init);
-  }
+  resetLocals(en, inner, [...fn.vars.values(), ...(fn.retVar ? [fn.retVar] : [])], new Set());
+  const { outs, inouts } = bindInputs(en, f, inner, e, fn);
   execBody(en, inner, fn.node.body);
-  return en.read(en.varCell(inner, fn.retVar)!.path);
+  finishCall(en, f, inner, fn, outs, inouts);
+  if (typeof rs === 'string' || !fn.retVar) return en.havocAt(f.file, e, `result of ${fn.name} (${typeof rs === 'string' ? rs : 'none'}): free`, shape);
+  const c = en.varCell(inner, fn.retVar);
+  return c ? en.read(c.path) : en.havocAt(f.file, e, `result of ${fn.name}: free`, shape);
+}
+
+/** The method a call calls and the instance it works on, or null when it is no method of a known instance. */
+export function methodTarget(en: Encoder, f: Frame, e: Call): { method: PouSym; path: string; display: string } | null {
+  const t = en.model.resolution.calls.get(e);
+  const m = t?.kind === 'sym' ? (t.sym as PouSym) : null;
+  if (m?.kind !== 'pou' || m.pouKind !== 'METHOD' || !m.owner) return null;
+  if (e.callee.kind === 'Member') {
+    const o = instanceOf(en, f, e.callee.object);
+    return o ? { method: m, path: o.path, display: o.display } : null;
+  }
+  // A sibling method called by name from a body of the same instance.
+  return { method: m, path: f.prefix, display: f.display };
+}
+
+/** A method of an FB instance, inlined: its own variables start afresh, the instance's members persist. */
+export function callMethod(en: Encoder, f: Frame, e: Call, t: { method: PouSym; path: string; display: string }, want?: Shape): Val | null {
+  const m = t.method;
+  if (f.depth > 16) {
+    en.unsupportedAt(f.file, e, `call of ${m.name}: nesting deeper than 16 (recursion)`);
+    return null;
+  }
+  const owner = m.owner!;
+  for (const v of m.vars.keys()) {
+    if (findPouVar(owner, v)) {
+      en.unsupportedAt(f.file, e, `method ${m.name}: its variable ${v} shadows a member of ${owner.name}`);
+      return null;
+    }
+  }
+  const inner: Frame = { pou: m, prefix: t.path, display: t.display, file: m.file, guard: en.guardOf(f), running: { v: en.z.Bool.val(true) }, loop: null, depth: f.depth + 1 };
+  resetLocals(en, inner, [...m.vars.values(), ...(m.retVar ? [m.retVar] : [])], new Set());
+  const { outs, inouts } = bindInputs(en, f, inner, e, m);
+  execBody(en, inner, m.node.body);
+  finishCall(en, f, inner, m, outs, inouts);
+  const rs = shapeOf(m.retVar?.type ?? m.returnType);
+  if (!m.retVar || typeof rs === 'string') return want ? en.havocAt(f.file, e, `result of ${m.name}: free`, want) : null;
+  const c = en.varCell(inner, m.retVar);
+  return c ? en.read(c.path) : null;
 }
 
 const CONVERSION = /^(?:[A-Z]+_)?TO_([A-Z]+)$|^TRUNC$/;
@@ -42,8 +129,8 @@ export function callStdFunction(en: Encoder, f: Frame, e: Call, name: string, wa
   const rs = typeof rs0 === 'string' ? want : rs0;
   const args = e.args.filter((a) => a.value).map((a) => a.value!);
   const bad = (): Val => {
-    en.unsupportedAt(f.file, e, `the standard function ${name}${typeof rs0 === 'string' ? ` (${rs0})` : ''}`);
-    return freshOf(z, rs ?? { t: 'bool' }, en.fresh('unsupported'));
+    for (const a of args) expr(en, f, a);
+    return en.havocAt(f.file, e, `the standard function ${name}${typeof rs0 === 'string' ? ` (${rs0})` : ''}: result free`, rs ?? { t: 'bool' }, rs?.t === 'fp');
   };
   if (!rs) return bad();
   const at = (i: number, s: Shape = rs): Val => convertTo(z, expr(en, f, args[i]!, s), s);
@@ -79,7 +166,9 @@ export function callStdFunction(en: Encoder, f: Frame, e: Call, name: string, wa
     if (k.t !== 'bv') return bad();
     let acc = at(args.length - 1);
     for (let i = args.length - 2; i >= 1; i--) acc = ite(z, k.v.eq(z.BitVec.val(i - 1, k.bits)), at(i), acc);
-    en.unsupportedAt(f.file, e, 'MUX with an out-of-range selector (the soft-PLC faults, the encoding takes the last input)');
+    const n = args.length - 1;
+    const oob = k.signed ? z.Or(k.v.slt(z.BitVec.val(0, k.bits)), k.v.sge(z.BitVec.val(n, k.bits))) : k.v.uge(z.BitVec.val(n, k.bits));
+    en.faultIf(z.And(en.guardOf(f), oob), f.file, e, 'MUX selector out of range');
     return acc;
   }
   if (rs.t === 'bool' && ['AND', 'OR', 'XOR', 'NOT'].includes(n)) {

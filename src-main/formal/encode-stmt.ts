@@ -1,39 +1,72 @@
-import type { ActionSym, PouSym, VarSym } from '../plc/check/symbols.js';
-import { key, type Call, type Case, type For, type If, type Statement } from '../plc/st/ast.js';
-import { walk } from '../plc/st/walk.js';
+import { findPouVar, type ActionSym, type PouSym, type VarSym } from '../plc/check/symbols.js';
+import { key, type Assign, type Call, type CallArg, type Case, type Expression, type If, type Statement } from '../plc/st/ast.js';
 import { FB_ALIASES, PIN_ALIASES } from '../sim/std-fbs.js';
-import type { Encoder, Frame } from './encoder.js';
-import { cellOf, expr, instanceOf } from './encode-expr.js';
-import { hasNativeModel, nativePinCell, stepNative } from './encode-fbs.js';
 import { bindArgs } from '../plc/st/bind-args.js';
-import { asBool, boolVal, constOf, convertTo, type Val } from './values.js';
+import type { Encoder, Frame } from './encoder.js';
+import { accessOf, accessShape, copyComposite, havocAccess, instanceOf, isComposite, varAccess, writeAccess, type Access } from './encode-access.js';
+import { expr } from './encode-expr.js';
+import { hasNativeModel, nativePinCell, stepNative } from './encode-fbs.js';
+import { callMethod, methodTarget } from './encode-functions.js';
+import { forStmt, repeatStmt, whileStmt } from './encode-loops.js';
+import { asBool, boolVal, bvVal, convertTo, type Val } from './values.js';
 import type { ZBool } from './z3-context.js';
-
-const MAX_UNROLL = 1000;
 
 /** Executes a statement list: every write is guarded by the condition under which it really happens. */
 export function execBody(en: Encoder, f: Frame, list: readonly Statement[]): void {
-  for (const s of list) exec(en, f, s);
+  for (const s of list) if (en.inCone(s)) exec(en, f, s);
+}
+
+/** The variable at the root of an access chain (`a.b[i].c` -> a), if it is one. */
+function rootVar(en: Encoder, e: Expression): VarSym | null {
+  let x: Expression = e;
+  while (x.kind === 'Member' || x.kind === 'Index' || x.kind === 'BitAccess' || x.kind === 'Paren') x = x.kind === 'Paren' ? x.expr : x.object;
+  if (x.kind !== 'Name') return null;
+  const s = en.model.resolution.ids.get(x.id) as VarSym | undefined;
+  return s?.kind === 'var' ? s : null;
+}
+
+/**
+ * `dst := value` under `guard`: scalars converted to the target's type, structs and arrays leaf by leaf. The
+ * value is evaluated in frame `f`; `dst` may belong to another frame (a callee's parameter).
+ */
+export function assignValue(en: Encoder, f: Frame, dst: Access, value: Expression, guard: ZBool, node: { start: number }, _target?: Frame): void {
+  if (isComposite(dst)) return copyComposite(en, f, dst, accessOf(en, f, value), guard, node);
+  const shape = accessShape(en, dst);
+  const v = expr(en, f, value, shape ?? undefined);
+  if (shape) writeAccess(en, f, dst, convertTo(en.z, v, shape), guard, node);
+}
+
+function assign(en: Encoder, f: Frame, s: Assign): void {
+  const z = en.z;
+  if (s.op !== ':=' && s.op !== 'S=' && s.op !== 'R=') return en.unsupportedAt(f.file, s, `the assignment ${s.op} (references are not encoded)`);
+  const g = en.guardOf(f);
+  if (s.target.kind === 'BitAccess') {
+    const o = accessOf(en, f, s.target.object);
+    const cur = o ? expr(en, f, s.target.object) : null;
+    const bit = s.target.bit;
+    if (!o || !cur || cur.t !== 'bv' || bit >= cur.bits || s.op !== ':=') return en.unsupportedAt(f.file, s, 'this bit assignment');
+    const b = asBool(z, expr(en, f, s.value, { t: 'bool' }));
+    const mask = z.BitVec.val(1n << BigInt(bit), cur.bits);
+    const nv = bvVal(z.If(b, cur.v.or(mask), cur.v.and(mask.not())), cur.bits, cur.signed);
+    return writeAccess(en, f, o, nv, g, s);
+  }
+  const dst = accessOf(en, f, s.target);
+  if (!dst) {
+    expr(en, f, s.value);
+    const r = rootVar(en, s.target);
+    if (r?.section === 'VAR_IN_OUT') return en.noteHavoc(f.file, s, `a write through VAR_IN_OUT ${r.name} (the caller's argument is havocked after the call)`);
+    return en.unsupportedAt(f.file, s, 'an assignment to a place the encoder cannot follow (pointer, reference, open array)');
+  }
+  if (s.op === ':=') return assignValue(en, f, dst, s.value, g, s);
+  const v = asBool(z, expr(en, f, s.value, { t: 'bool' }));
+  writeAccess(en, f, dst, boolVal(z.Bool.val(s.op === 'S=')), z.And(g, v), s);
 }
 
 function exec(en: Encoder, f: Frame, s: Statement): void {
   const z = en.z;
   switch (s.kind) {
-    case 'Assign': {
-      const c = cellOf(en, f, s.target);
-      if (s.op !== ':=' && s.op !== 'S=' && s.op !== 'R=') {
-        en.unsupportedAt(f.file, s, `the assignment ${s.op}`);
-        return;
-      }
-      if (!c) {
-        expr(en, f, s.value);
-        return;
-      }
-      const g = en.guardOf(f);
-      if (s.op === ':=') return en.write(c.path, convertTo(z, expr(en, f, s.value, c.shape), c.shape), g);
-      const v = asBool(z, expr(en, f, s.value, { t: 'bool' }));
-      return en.write(c.path, boolVal(z.Bool.val(s.op === 'S=')), z.And(g, v));
-    }
+    case 'Assign':
+      return assign(en, f, s);
     case 'CallStmt':
       return callStatement(en, f, s.call);
     case 'If':
@@ -42,6 +75,10 @@ function exec(en: Encoder, f: Frame, s: Statement): void {
       return caseStmt(en, f, s);
     case 'For':
       return forStmt(en, f, s);
+    case 'While':
+      return whileStmt(en, f, s);
+    case 'Repeat':
+      return repeatStmt(en, f, s);
     case 'Region':
       return execBody(en, f, s.body);
     case 'Empty':
@@ -55,9 +92,6 @@ function exec(en: Encoder, f: Frame, s: Statement): void {
       if (s.kind === 'Exit') f.loop.brk.v = z.And(f.loop.brk.v, z.Not(en.guardOf(f)));
       else f.loop.cont.v = z.And(f.loop.cont.v, z.Not(en.guardOf(f)));
       return;
-    case 'While':
-    case 'Repeat':
-      return en.unsupportedAt(f.file, s, `${s.kind === 'While' ? 'WHILE' : 'REPEAT'} loop (no static bound)`);
     default:
       return en.unsupportedAt(f.file, s, `the statement ${s.kind}`);
   }
@@ -106,56 +140,28 @@ function caseStmt(en: Encoder, f: Frame, s: Case): void {
   branches(en, f, arms, s.elseBody);
 }
 
-function forStmt(en: Encoder, f: Frame, s: For): void {
-  const z = en.z;
-  const c = cellOf(en, f, s.variable);
-  const from = en.constValue(s.from);
-  const to = en.constValue(s.to);
-  const by = s.by ? en.constValue(s.by) : 1n;
-  if (!c || typeof from !== 'bigint' || typeof to !== 'bigint' || typeof by !== 'bigint' || by === 0n) {
-    return en.unsupportedAt(f.file, s, 'FOR loop whose bounds and step are not constants');
-  }
-  if (writesVariable(s)) return en.unsupportedAt(f.file, s, 'FOR loop whose body writes its own loop variable');
-  const count = by > 0n ? (to >= from ? (to - from) / by + 1n : 0n) : from >= to ? (from - to) / -by + 1n : 0n;
-  if (count > BigInt(MAX_UNROLL)) return en.unsupportedAt(f.file, s, `FOR loop of ${count} iterations (more than ${MAX_UNROLL})`);
-  const loop = { brk: { v: z.Bool.val(true) }, cont: { v: z.Bool.val(true) } };
-  let i = from;
-  for (let n = 0n; n < count; n++, i += by) {
-    loop.cont.v = z.Bool.val(true);
-    const g = en.guardOf({ ...f, loop });
-    en.write(c.path, constOf(z, c.shape, i), g);
-    execBody(en, { ...f, loop }, s.body);
-  }
-  en.write(c.path, constOf(z, c.shape, i), en.guardOf({ ...f, loop }));
-}
-
-function writesVariable(s: For): boolean {
-  if (s.variable.kind !== 'Name') return true;
-  const k = key(s.variable.id.name);
-  let hit = false;
-  for (const st of s.body) {
-    walk(st, (n) => {
-      if (n.kind === 'Assign' && n.target.kind === 'Name' && key(n.target.id.name) === k) hit = true;
-      return !hit;
-    });
-  }
-  return hit;
-}
-
-/** FB instance, program and function calls used as statements. */
+/** FB instance, program, method, action and function calls used as statements. */
 export function callStatement(en: Encoder, f: Frame, call: Call): void {
   const target = en.model.resolution.calls.get(call);
   const sym = target?.kind === 'sym' ? (target.sym as PouSym | VarSym | ActionSym) : null;
-  if (sym?.kind === 'pou' && sym.pouKind === 'FUNCTION') {
+  if ((sym?.kind === 'pou' && sym.pouKind === 'FUNCTION') || target?.kind === 'std') {
     expr(en, f, call);
     return;
   }
-  if (target?.kind === 'std') {
-    expr(en, f, call);
+  const m = methodTarget(en, f, call);
+  if (m) {
+    callMethod(en, f, call, m);
+    return;
+  }
+  if (sym?.kind === 'action') {
+    const inst = call.callee.kind === 'Member' ? instanceOf(en, f, call.callee.object) : { path: f.prefix, display: f.display, pou: f.pou };
+    if (!inst) return en.unsupportedAt(f.file, call, `action ${sym.name} of an instance the encoder cannot follow`);
+    if (f.depth > 16) return en.unsupportedAt(f.file, call, `action ${sym.name}: nesting deeper than 16`);
+    execBody(en, { ...f, prefix: inst.path, display: inst.display, file: sym.file, guard: en.guardOf(f), running: { v: en.T }, loop: null, depth: f.depth + 1 }, sym.node.body);
     return;
   }
   const inst = sym?.kind === 'pou' && sym.pouKind === 'PROGRAM' ? { path: `P.${key(sym.name)}`, display: sym.name, pou: sym } : sym?.kind === 'var' ? instanceOf(en, f, call.callee) : null;
-  if (!inst) return en.unsupportedAt(f.file, call, `this call (${sym?.kind === 'action' ? 'actions' : sym?.kind === 'pou' ? 'methods' : 'unresolved calls'} are not encoded)`);
+  if (!inst) return en.unsupportedAt(f.file, call, `this call (${sym?.kind === 'pou' ? 'methods of an instance the encoder cannot follow' : 'unresolved calls, FB arrays and interfaces'} are not encoded)`);
   fbCall(en, f, call, inst);
 }
 
@@ -163,34 +169,62 @@ function fbCall(en: Encoder, f: Frame, call: Call, inst: { path: string; display
   const z = en.z;
   const fb = inst.pou;
   const tk = FB_ALIASES[key(fb.name)] ?? key(fb.name);
-  if (fb.builtin && !hasNativeModel(tk)) return en.unsupportedAt(f.file, call, `${fb.name} (no formal model of this block yet)`);
   if (f.depth > 16) return en.unsupportedAt(f.file, call, `call of ${fb.name}: nesting deeper than 16`);
   const g = en.guardOf(f);
   const aliases = PIN_ALIASES[tk] ?? {};
   const bound = bindArgs(call.args, fb.params.map((p) => key(p.name)));
   const inner: Frame = { pou: fb, prefix: inst.path, display: inst.display, file: fb.file, guard: g, running: { v: z.Bool.val(true) }, loop: null, depth: f.depth + 1 };
-  const outs: [string, (typeof call.args)[number]][] = [];
+  const native = fb.builtin && hasNativeModel(tk);
+  if (fb.builtin && !native) en.noteHavoc(f.file, call, `${fb.name} has no formal model: its outputs are free`);
+  const outs: [string, CallArg][] = [];
+  const inouts: CallArg[] = [];
   for (const [pin0, a] of bound) {
     if (!a.value) continue;
     const pin = fb.builtin ? (aliases[pin0] ?? pin0) : pin0;
-    const param = fb.vars.get(pin0);
-    if (!param) return en.unsupportedAt(f.file, a, `argument ${pin0} of ${fb.name}`);
+    const param = findPouVar(fb, pin0);
+    if (!param) {
+      expr(en, f, a.value);
+      en.noteHavoc(f.file, a, `argument ${pin0} of ${fb.name} (no such parameter): ignored`);
+      continue;
+    }
     if (a.assign === '=>' || param.section === 'VAR_OUTPUT') {
       outs.push([pin, a]);
       continue;
     }
-    if (param.section === 'VAR_IN_OUT') return en.unsupportedAt(f.file, a, `VAR_IN_OUT argument ${pin0} of ${fb.name}`);
-    const c = fb.builtin ? nativePinCell(en, inst.path, inst.display, tk, pin) : en.varCell(inner, param);
-    if (!c) return en.unsupportedAt(f.file, a, `argument ${pin0} of ${fb.name}`);
-    en.write(c.path, convertTo(z, expr(en, f, a.value, c.shape), c.shape), g);
+    if (param.section === 'VAR_IN_OUT') {
+      inouts.push(a);
+      continue;
+    }
+    if (fb.builtin) {
+      const c = native ? nativePinCell(en, inst.path, inst.display, tk, pin) : null;
+      const v = expr(en, f, a.value, c?.shape);
+      if (c) en.write(c.path, convertTo(z, v, c.shape), g);
+      continue;
+    }
+    assignValue(en, f, varAccess(en, inner, param), a.value, g, a, inner);
   }
-  if (fb.builtin) stepNative(en, inst.path, inst.display, tk, g);
-  else execBody(en, inner, fb.node.body);
+  if (native) stepNative(en, inst.path, inst.display, tk, g);
+  else if (!fb.builtin) execBody(en, inner, fb.node.body);
   for (const [pin, a] of outs) {
-    const src = fb.builtin ? nativePinCell(en, inst.path, inst.display, tk, pin) : en.varCell(inner, fb.vars.get(pin)!);
-    const dst = cellOf(en, f, a.value!);
-    if (!src || !dst) continue;
+    const dst = accessOf(en, f, a.value!);
+    if (!dst) {
+      en.unsupportedAt(f.file, a, `output ${pin} of ${fb.name} connected to a place the encoder cannot follow`);
+      continue;
+    }
+    const pv = fb.builtin ? null : findPouVar(fb, pin);
+    const src = fb.builtin ? (native ? nativePinCell(en, inst.path, inst.display, tk, pin) : null) : pv ? en.varCell(inner, pv) : null;
+    const shape = accessShape(en, dst);
+    if (!src) {
+      if (shape) writeAccess(en, f, dst, en.havocAt(f.file, a, `output ${pin} of ${fb.name}: free`, shape), g, a);
+      else havocAccess(en, f, dst, g, a, `output ${pin} of ${fb.name}`);
+      continue;
+    }
     const v = en.read(src.path);
-    en.write(dst.path, a.negated ? boolVal(z.Not(asBool(z, v))) : v, g);
+    writeAccess(en, f, dst, a.negated ? boolVal(z.Not(asBool(z, v))) : v, g, a);
+  }
+  for (const a of inouts) {
+    const dst = accessOf(en, f, a.value!);
+    if (dst) havocAccess(en, f, dst, g, a, `VAR_IN_OUT argument of ${fb.name}`);
+    else en.noteHavoc(f.file, a, `VAR_IN_OUT argument of ${fb.name} (passed on)`);
   }
 }

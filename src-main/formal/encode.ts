@@ -4,7 +4,8 @@ import { key, type CompilationUnit, type Expression } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
 import { Encoder, type Frame } from './encoder.js';
 import { execBody } from './encode-stmt.js';
-import type { Val } from './values.js';
+import { coneOfInfluence } from './cone-of-influence.js';
+import { freshOf, ite, shapeOfVal, type Val } from './values.js';
 import type { Z, ZBv } from './z3-context.js';
 
 export interface UnrollOptions {
@@ -17,6 +18,10 @@ export interface UnrollOptions {
   watchIn: readonly string[];
   /** Globals whose value at the end of each scan is wanted (hazardous outputs). */
   watchOut: readonly string[];
+  /** Encode only the cone of influence of the watched globals (default true). */
+  cone?: boolean;
+  /** REAL/LREAL in exact IEEE arithmetic (true) or havocked (false, the default: cheaper, still sound). */
+  realExact?: boolean;
 }
 
 /** k scans of a site's cyclic program as SMT terms. */
@@ -68,10 +73,13 @@ export function findProgram(model: SemanticModel, name: string): PouSym | null {
 
 /**
  * Unrolls `bound` scans of the entry program from the declared initial state. Inputs are free each scan;
- * every other variable carries over. What cannot be encoded is listed in `en.unsupported`, never dropped.
+ * every other variable carries over. Only the cone of influence of the watched signals is encoded; what is
+ * over-approximated there is listed in `en.havocs`, what cannot be encoded at all in `en.unsupported`.
  */
 export function unroll(z: Z, model: SemanticModel, units: readonly CompilationUnit[], opts: UnrollOptions): Unrolling {
   const en = new Encoder(z, model, writtenGlobals(model, units), opts.cycleMs);
+  en.realExact = opts.realExact ?? false;
+  if (opts.cone !== false) en.cone = coneOfInfluence(model, [...opts.watchIn, ...opts.watchOut]);
   const pre = new Map<string, Val[]>();
   const post = new Map<string, Val[]>();
   const times: ZBv[] = [];
@@ -102,7 +110,12 @@ export function unroll(z: Z, model: SemanticModel, units: readonly CompilationUn
       execBody(en, f, main.node.body);
     }
     en.endScan();
-    for (const [n, p] of outs) post.get(n)!.push(p ? en.read(p) : en.bool(false));
+    // After a runtime fault the soft-PLC stops with its outputs as they were: taken as unknown from then on.
+    const faulted = en.faultAt[t]!;
+    for (const [n, p] of outs) {
+      const v = p ? en.read(p) : en.bool(false);
+      post.get(n)!.push(z.isFalse(faulted) ? v : ite(z, faulted, freshOf(z, shapeOfVal(v), `faulted!${t}!${n}`), v));
+    }
   }
   return { k: opts.bound, en, pre, post, times };
 }

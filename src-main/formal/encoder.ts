@@ -1,15 +1,26 @@
 import type { SemanticModel } from '../plc/check/check-program.js';
 import type { PouSym, VarSym } from '../plc/check/symbols.js';
-import { key, type Expression } from '../plc/st/ast.js';
-import { boolVal, constOf, convertTo, freshOf, ite, shapeOf, type Shape, type Val } from './values.js';
+import type { Type } from '../plc/check/types.js';
+import { key, type Expression, type Statement } from '../plc/st/ast.js';
+import { iecDefault, leafInit, typeName, type Step } from './encode-types.js';
+import { boolVal, constOf, convertTo as convertShape, freshOf, ite, shapeOf, type Shape, type Val } from './values.js';
 import type { Z, ZBool, ZBv } from './z3-context.js';
 
-/** A construct the encoder cannot represent exactly: the proof would not be a proof, so it is reported. */
+/** A construct the encoder cannot represent even as an over-approximation: no proof is attempted. */
 export interface Unsupported {
   construct: string;
   /** Virtual file and offset, for SiteVersion.locate. */
   file: string;
   offset: number;
+}
+
+/** An over-approximation the encoder made (a value havocked, a loop cut): a proof still holds, a counterexample may not. */
+export interface Havoc {
+  what: string;
+  file: string;
+  offset: number;
+  /** Dropped by encoding REAL exactly (the refinement step). */
+  real: boolean;
 }
 
 /** Width of the symbolic clock in ms: k < 256 scans of at most 2^31 ms each never overflow it. */
@@ -25,6 +36,8 @@ export interface CellInfo {
   init: Val;
   /** Free each scan: a global the program never writes, or a located %I variable. */
   input: boolean;
+  /** The declaration, for what is said about the cell (REAL havocked). */
+  where?: { file: string; offset: number };
 }
 
 /** A mutable flag shared by nested statement lists (RETURN, EXIT, CONTINUE). */
@@ -44,16 +57,25 @@ export interface Frame {
   depth: number;
 }
 
+/** The variable a leaf belongs to: its cell path and display name, and whether it is an input. */
+export interface Base {
+  path: string;
+  display: string;
+  v: VarSym;
+  input: boolean;
+}
+
 /**
  * The symbolic state of the unrolling: the current value of every cell touched so far (a cell never touched
  * still holds its declared initial value, so cells are created lazily), the free inputs of each scan, the
- * symbolic time, and what could not be encoded.
+ * symbolic time, what was over-approximated (`havocs`) and what could not be encoded at all (`unsupported`).
  */
 export class Encoder {
   readonly cells = new Map<string, CellInfo>();
   private cur = new Map<string, Val>();
   readonly inputs: Map<string, { info: CellInfo; v: Val }>[] = [];
   readonly unsupported: Unsupported[] = [];
+  readonly havocs: Havoc[] = [];
   readonly abstractions = new Set<string>();
   /** Facts every behaviour satisfies (scan durations are non-negative, ...). */
   readonly wellFormed: ZBool[] = [];
@@ -63,6 +85,14 @@ export class Encoder {
   now!: ZBv;
   /** Every cell starts from a free value named after its path (equivalence: for all states). */
   freeInit = false;
+  /** REAL/LREAL computed exactly in IEEE arithmetic (true) or havocked (false: every REAL value is free). */
+  realExact = true;
+  /** Statements the properties depend on (null: all); the rest are skipped (`cone-of-influence.ts`). */
+  cone: ReadonlySet<Statement> | null = null;
+  /** A runtime fault (array bounds, integer division by zero) happened in an encoded statement by now. */
+  fault: ZBool;
+  /** `fault` at the end of each scan. */
+  readonly faultAt: ZBool[] = [];
   private n = 0;
   private readonly seen = new Set<string>();
 
@@ -71,7 +101,9 @@ export class Encoder {
     readonly model: SemanticModel,
     readonly writtenGlobals: ReadonlySet<string>,
     readonly cycleMs: number,
-  ) {}
+  ) {
+    this.fault = z.Bool.val(false);
+  }
 
   fresh(prefix: string): string {
     return `${prefix}!${this.n++}`;
@@ -81,11 +113,37 @@ export class Encoder {
     return this.z.Bool.val(true);
   }
 
+  /** Skips statements outside the cone of influence (never with no cone). */
+  inCone(s: Statement): boolean {
+    return this.cone === null || this.cone.has(s);
+  }
+
   unsupportedAt(file: string, node: { start: number }, construct: string): void {
-    const k = `${file}:${node.start}:${construct}`;
+    const k = `U:${file}:${node.start}:${construct}`;
     if (this.seen.has(k)) return;
     this.seen.add(k);
     this.unsupported.push({ construct, file, offset: node.start });
+  }
+
+  /** Records an over-approximation at a place (once per place and kind). */
+  noteHavoc(file: string, node: { start: number }, what: string, real = false): void {
+    const k = `H:${file}:${node.start}:${what}`;
+    if (this.seen.has(k)) return;
+    this.seen.add(k);
+    this.havocs.push({ what, file, offset: node.start, real });
+  }
+
+  /** A free value standing for something not encoded exactly, recorded with its place. */
+  havocAt(file: string, node: { start: number }, what: string, shape: Shape, real = false): Val {
+    this.noteHavoc(file, node, what, real);
+    return freshOf(this.z, shape, this.fresh('havoc'));
+  }
+
+  /** The soft-PLC faults (and stops) when `cond` holds under the current guard. */
+  faultIf(cond: ZBool, file: string, node: { start: number }, what: string): void {
+    if (this.z.isFalse(cond)) return;
+    this.fault = this.z.Or(this.fault, cond);
+    this.noteHavoc(file, node, `${what}: the soft-PLC faults and stops; from that scan on every hazardous output is taken as unknown`);
   }
 
   /** Starts scan `t`: inputs become fresh, time advances by a free non-negative duration. */
@@ -110,11 +168,23 @@ export class Encoder {
   endScan(): void {
     for (const [path, v] of this.cur) {
       const info = this.cells.get(path);
-      if (!info || info.input || path.startsWith('F.')) continue;
+      if (!info || info.input || path.startsWith('F.') || this.isValue(v)) continue;
       const c = freshOf(this.z, info.shape, `s!${this.scan}!${info.display}!${path}`);
-      this.wellFormed.push(v.t === 'bool' && c.t === 'bool' ? c.v.eq(v.v) : v.t === 'bv' && c.t === 'bv' ? c.v.eq(v.v) : this.z.Bool.val(false));
+      this.wellFormed.push(c.t === 'fp' ? this.z.Eq(c.v, v.v) : c.t === 'bool' && v.t === 'bool' ? c.v.eq(v.v) : c.t === 'bv' && v.t === 'bv' ? c.v.eq(v.v) : this.z.Bool.val(false));
       this.cur.set(path, c);
     }
+    if (!this.z.isFalse(this.fault)) {
+      const f = this.z.Bool.const(`fault!${this.scan}`);
+      this.wellFormed.push(f.eq(this.fault));
+      this.fault = f;
+    }
+    this.faultAt.push(this.fault);
+  }
+
+  /** A constant term (kept as is across scans, so constants propagate: indices, loop bounds, defaults). */
+  isValue(v: Val): boolean {
+    const z = this.z;
+    return v.t === 'bool' ? z.isTrue(v.v) || z.isFalse(v.v) : v.t === 'bv' ? z.isBitVecVal(v.v) : z.isFPVal(v.v);
   }
 
   register(info: CellInfo): CellInfo {
@@ -126,9 +196,13 @@ export class Encoder {
   }
 
   read(path: string): Val {
+    const info = this.cells.get(path);
+    if (info && info.shape.t === 'fp' && !this.realExact) {
+      this.noteHavoc(info.where?.file ?? '', { start: info.where?.offset ?? -1 }, `${info.display} (${info.type}): every read is a free value (REAL abstracted)`, true);
+      return freshOf(this.z, info.shape, this.fresh(`real!${info.display}`));
+    }
     const v = this.cur.get(path);
     if (v) return v;
-    const info = this.cells.get(path);
     if (!info) throw new Error(`formal: cell ${path} read before it was declared`);
     let x = info.init;
     if (info.input) {
@@ -141,7 +215,8 @@ export class Encoder {
 
   write(path: string, v: Val, guard: ZBool): void {
     const info = this.cells.get(path)!;
-    const nv = convertTo(this.z, v, info.shape);
+    if (info.shape.t === 'fp' && !this.realExact) return;
+    const nv = convertShape(this.z, v, info.shape);
     const old = this.read(path);
     this.cur.set(path, this.z.isTrue(guard) ? nv : ite(this.z, guard, nv, old));
   }
@@ -151,65 +226,100 @@ export class Encoder {
     this.cur.set(path, v);
   }
 
-  /** The cell of a global variable, by its VarSym or name; null when the site has no such global. */
-  globalCell(name: string): CellInfo | null {
+  /** The base of a global variable, by name; null when the site has no such global. */
+  globalBase(name: string): Base | null {
     const g = this.model.globals.vars.get(key(name));
     if (!g) return null;
-    const shape = shapeOf(g.type);
-    const path = `G.${key(g.name)}`;
-    const hit = this.cells.get(path);
-    if (hit) return hit;
-    if (typeof shape === 'string') {
-      this.unsupportedAt(g.file, g.id, `global ${g.name}: ${shape}`);
-      return null;
-    }
     const located = g.location ?? '';
     const input = located.startsWith('%I') || (!g.constant && !this.writtenGlobals.has(key(g.name)));
-    return this.register({ path, display: g.name, shape, type: typeText(g), init: this.initOf(g, shape), input });
+    return { path: `G.${key(g.name)}`, display: g.name, v: g, input };
   }
 
+  /** The cell of a scalar global variable, by name; null when the site has no such global or it is no scalar. */
+  globalCell(name: string): CellInfo | null {
+    const b = this.globalBase(name);
+    return b ? this.leafCell(b, [], '', '', b.v.type) : null;
+  }
+
+  /** The cell of a scalar variable of a frame (local, FB member, program variable). */
   varCell(f: Frame, v: VarSym): CellInfo | null {
-    const shape = shapeOf(v.type);
-    const path = `${f.prefix}.${key(v.name)}`;
+    return this.leafCell({ path: `${f.prefix}.${key(v.name)}`, display: `${f.display}.${v.name}`, v, input: false }, [], '', '', v.type);
+  }
+
+  /** The cell of one scalar leaf of a variable; null (nothing recorded) when its type has no encoding. */
+  leafCell(b: Base, steps: readonly Step[], pathSuffix: string, displaySuffix: string, t: Type | null | undefined): CellInfo | null {
+    const path = b.path + pathSuffix;
     const hit = this.cells.get(path);
     if (hit) return hit;
-    if (typeof shape === 'string') {
-      this.unsupportedAt(v.file, v.id, `${v.name}: ${shape}`);
-      return null;
-    }
-    return this.register({ path, display: `${f.display}.${v.name}`, shape, type: typeText(v), init: this.initOf(v, shape), input: false });
+    const shape = shapeOf(t);
+    if (typeof shape === 'string') return null;
+    return this.register({ path, display: b.display + displaySuffix, shape, type: typeName(t), init: this.initOf(b.v, steps, shape, t), input: b.input, where: { file: b.v.file, offset: b.v.id.start } });
   }
 
-  initOf(v: VarSym, shape: Shape): Val {
-    const e = v.decl?.init;
-    if (!e) return constOf(this.z, shape, 0);
-    const c = e.kind === 'ArrayInit' || e.kind === 'StructInit' ? null : this.constValue(e);
+  initOf(v: VarSym, steps: readonly Step[], shape: Shape, t?: Type | null): Val {
+    const li = leafInit(this.model, v, steps, (e) => {
+      const c = this.constValue(e);
+      return typeof c === 'bigint' ? Number(c) : null;
+    });
+    if (li.kind === 'default') return constOf(this.z, shape, iecDefault(t ?? v.type));
+    const c = li.kind === 'expr' ? this.constValue(li.e) : null;
     if (c === null) {
-      this.unsupportedAt(v.file, e, `initial value of ${v.name} (only constants are encoded)`);
-      return constOf(this.z, shape, 0);
+      const at = li.kind === 'expr' ? li.e : v.id;
+      this.noteHavoc(v.file, at, `initial value of ${v.name} (not a constant): starts free`);
+      return freshOf(this.z, shape, this.fresh(`init!${v.name}`));
     }
     return constOf(this.z, shape, c);
   }
 
-  /** A constant integer or boolean expression (literal, signed literal, enum value, constant global). */
-  constValue(e: Expression, depth = 0): bigint | boolean | null {
-    if (depth > 8) return null;
+  /** A constant expression (literal, signed literal, enum value in every spelling, constant variable, arithmetic). */
+  constValue(e: Expression, depth = 0): bigint | boolean | number | null {
+    if (depth > 16) return null;
     switch (e.kind) {
       case 'Paren':
         return this.constValue(e.expr, depth + 1);
       case 'Literal':
+        if (e.litKind === 'real' && typeof e.value === 'number') return e.value;
         return literalValue(e);
       case 'Unary': {
         const x = this.constValue(e.operand, depth + 1);
         if (e.op === 'NOT') return typeof x === 'boolean' ? !x : null;
-        if (typeof x !== 'bigint') return null;
-        return e.op === '-' ? -x : x;
+        if (typeof x === 'bigint') return e.op === '-' ? -x : x;
+        if (typeof x === 'number') return e.op === '-' ? -x : x;
+        return null;
       }
-      case 'EnumValue':
+      case 'Binary': {
+        const a = this.constValue(e.left, depth + 1);
+        const b = this.constValue(e.right, depth + 1);
+        if (typeof a !== 'bigint' || typeof b !== 'bigint') return null;
+        if (e.op === '+') return a + b;
+        if (e.op === '-') return a - b;
+        if (e.op === '*') return a * b;
+        return null;
+      }
+      case 'EnumValue': {
+        const t = this.model.globals.names.get(key(e.type.name));
+        const m = t?.kind === 'type' && t.type?.kind === 'enum' ? t.type.members.get(key(e.value.name)) : undefined;
+        return m ? BigInt(m.value) : null;
+      }
+      case 'Member': {
+        const m = this.model.resolution.ids.get(e.member) as { kind?: string; value?: unknown; constant?: boolean; decl?: { init: unknown } } | undefined;
+        if (m && m.kind === undefined && typeof m.value === 'number') return BigInt(m.value);
+        if (m?.kind === 'var' && m.constant && m.decl?.init && typeof m.decl.init === 'object') return this.constValue(m.decl.init as Expression, depth + 1);
+        return null;
+      }
       case 'Name': {
-        const s = this.model.resolution.ids.get(e.kind === 'Name' ? e.id : e.value) as { kind: string; member?: { value: number }; constant?: boolean; decl?: { init: unknown } } | undefined;
+        const s = this.model.resolution.ids.get(e.id) as { kind: string; member?: { value: number }; constant?: boolean; decl?: { init: unknown } } | undefined;
         if (s?.kind === 'enumval' && s.member) return BigInt(s.member.value);
         if (s?.kind === 'var' && s.constant && s.decl?.init && typeof s.decl.init === 'object') return this.constValue(s.decl.init as Expression, depth + 1);
+        if (!s) {
+          // An enumeration value in a declaration (initial values are not resolved by the checker).
+          for (const g of this.model.globals.names.values()) {
+            if (g.kind === 'type' && g.type?.kind === 'enum' && !g.type.qualifiedOnly) {
+              const m = g.type.members.get(key(e.id.name));
+              if (m) return BigInt(m.value);
+            }
+          }
+        }
         return null;
       }
       default:

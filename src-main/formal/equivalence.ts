@@ -50,7 +50,7 @@ async function equivalence(a: string, b: string, atoms: readonly Atom[], dialect
   };
   const ea = run('Equiv_A');
   const eb = run('Equiv_B');
-  const bad = [...ea.unsupported, ...eb.unsupported].map((u) => `${u.file === 'a.st' ? 'A' : 'B'}: ${u.construct}`);
+  const bad = [...ea.unsupported, ...eb.unsupported, ...ea.havocs.map((h) => ({ file: h.file, construct: h.what })), ...eb.havocs.map((h) => ({ file: h.file, construct: h.what }))].map((u) => `${u.file === 'a.st' ? 'A' : 'B'}: ${u.construct}`);
   if (bad.length) return fail('unsupported', bad);
   const paths = new Set([...ea.cells.keys(), ...eb.cells.keys()]);
   for (const p of paths) {
@@ -60,7 +60,7 @@ async function equivalence(a: string, b: string, atoms: readonly Atom[], dialect
   const pairs: { name: string; va: Val; vb: Val; init: Val }[] = [...paths].sort().map((p) => ({ name: ea.cells.get(p)!.display.replace(/^\./, ''), va: ea.read(p), vb: eb.read(p), init: ea.cells.get(p)!.init }));
   const solver = new z.Solver();
   solver.set('timeout', timeoutMs);
-  const diff: ZBool[] = pairs.map((x) => (x.va.t === 'bool' && x.vb.t === 'bool' ? x.va.v.neq(x.vb.v) : x.va.t === 'bv' && x.vb.t === 'bv' ? x.va.v.neq(x.vb.v) : z.Bool.val(true)));
+  const diff: ZBool[] = pairs.map((x) => (x.va.t === 'bool' && x.vb.t === 'bool' ? x.va.v.neq(x.vb.v) : x.va.t === 'bv' && x.vb.t === 'bv' ? x.va.v.neq(x.vb.v) : x.va.t === 'fp' && x.vb.t === 'fp' ? z.Not(z.Eq(x.va.v, x.vb.v)) : z.Bool.val(true)));
   solver.add(z.Or(...diff));
   const r = await solver.check();
   if (r === 'unsat') return fail('proved', []);

@@ -32,8 +32,10 @@ export interface FormalResult {
   /** Number of scans unrolled: 'proved' means no violation within this many scans from the initial state. */
   bound: number;
   properties: PropertyResult[];
-  /** Every abstraction the encoding made, in words. */
+  /** Every abstraction the encoding made, in words (each havoc with its file:line). */
   abstractions: string[];
+  /** The over-approximations inside the cone of influence: what was havocked, and where. */
+  havocs: { what: string; file: string | null; line: number | null }[];
   encodeMs: number;
   durationMs: number;
 }

@@ -1,0 +1,218 @@
+import type { SemanticModel } from '../plc/check/check-program.js';
+import type { ActionSym, PouSym, VarSym } from '../plc/check/symbols.js';
+import { key, type AnyNode, type Expression, type Statement } from '../plc/st/ast.js';
+import { walk } from '../plc/st/walk.js';
+
+/**
+ * The cone of influence of the safety properties: the statements whose effect can reach a hazardous output,
+ * an e-stop, a guard or the reset input, computed backwards through assignments, FB and function calls and
+ * the conditions that decide whether a statement runs. Variables are tracked by declaration (a struct member
+ * or FB variable stands for that member in every instance), which over-approximates: a statement outside the
+ * cone writes nothing any statement inside reads, so skipping it changes no value the properties see. The
+ * encoder skips everything outside, so what cannot be encoded there neither blocks a proof nor is havocked.
+ */
+
+type Owner = PouSym | ActionSym;
+
+interface Item {
+  /** The statement this item stands for (a compound statement's own condition part, or a simple statement). */
+  stmt: Statement;
+  owner: Owner;
+  writes: Set<unknown>;
+  reads: Set<unknown>;
+  callees: Set<unknown>;
+  /** Conditions of the enclosing IF/CASE/loops: they decide whether the statement runs. */
+  ctrl: Set<unknown>;
+  ancestors: Statement[];
+  /** RETURN, EXIT, CONTINUE: relevant wherever their body is. */
+  jump: boolean;
+}
+
+function symbolsIn(model: SemanticModel, node: AnyNode | null, into: Set<unknown>, callees: Set<unknown>): void {
+  if (!node) return;
+  walk(node, (n) => {
+    if (n.kind === 'Identifier') {
+      const s = model.resolution.ids.get(n) as { kind?: string } | undefined;
+      if (s?.kind === 'var' || s?.kind === 'pou' || s?.kind === 'prop') into.add(s);
+    } else if (n.kind === 'Call') {
+      const t = model.resolution.calls.get(n);
+      if (t?.kind === 'sym') callees.add(t.sym);
+    }
+  });
+}
+
+/** The declarations an access chain writes (`a.b[i].c` -> a, b, c); index expressions are reads. */
+function chainWrites(model: SemanticModel, e: Expression, writes: Set<unknown>, reads: Set<unknown>, callees: Set<unknown>): void {
+  let x: Expression = e;
+  for (;;) {
+    if (x.kind === 'Paren') x = x.expr;
+    else if (x.kind === 'Member') {
+      const s = model.resolution.ids.get(x.member);
+      if (s) writes.add(s);
+      x = x.object;
+    } else if (x.kind === 'Index') {
+      for (const i of x.indices) symbolsIn(model, i, reads, callees);
+      x = x.object;
+    } else if (x.kind === 'BitAccess') x = x.object;
+    else if (x.kind === 'Deref') {
+      symbolsIn(model, x, reads, callees);
+      return;
+    } else break;
+  }
+  if (x.kind === 'Name') {
+    const s = model.resolution.ids.get(x.id);
+    if (s) writes.add(s);
+  }
+}
+
+/** Arguments that are places may be written by the call (outputs, in-outs): counted as writes. */
+function callWrites(model: SemanticModel, node: AnyNode, writes: Set<unknown>, reads: Set<unknown>, callees: Set<unknown>): void {
+  walk(node, (n) => {
+    if (n.kind !== 'Call') return;
+    for (const a of n.args) {
+      const v = a.value;
+      if (v && (v.kind === 'Name' || v.kind === 'Member' || v.kind === 'Index' || v.kind === 'Paren')) chainWrites(model, v, writes, reads, callees);
+    }
+    if (n.callee.kind === 'Member' || n.callee.kind === 'Name' || n.callee.kind === 'Index') chainWrites(model, n.callee, writes, reads, callees);
+  });
+}
+
+function collect(model: SemanticModel, list: readonly Statement[], owner: Owner, ctrl: Set<unknown>, ancestors: Statement[], out: Item[]): void {
+  for (const s of list) {
+    const item: Item = { stmt: s, owner, writes: new Set(), reads: new Set(), callees: new Set(), ctrl, ancestors, jump: false };
+    out.push(item);
+    const inner = (extra: readonly (AnyNode | null)[], body: readonly Statement[]): void => {
+      const c = new Set(ctrl);
+      for (const e of extra) symbolsIn(model, e, c, item.callees);
+      collect(model, body, owner, c, [...ancestors, s], out);
+    };
+    switch (s.kind) {
+      case 'Assign':
+        chainWrites(model, s.target, item.writes, item.reads, item.callees);
+        symbolsIn(model, s.value, item.reads, item.callees);
+        callWrites(model, s.value, item.writes, item.reads, item.callees);
+        break;
+      case 'CallStmt':
+        symbolsIn(model, s.call, item.reads, item.callees);
+        callWrites(model, s.call, item.writes, item.reads, item.callees);
+        break;
+      case 'If':
+        for (const b of s.branches) {
+          symbolsIn(model, b.cond, item.reads, item.callees);
+          callWrites(model, b.cond, item.writes, item.reads, item.callees);
+        }
+        // Each branch also runs only when the earlier conditions were false.
+        for (const b of s.branches) inner(s.branches.map((x) => x.cond), b.body);
+        if (s.elseBody) inner(s.branches.map((x) => x.cond), s.elseBody);
+        break;
+      case 'Case': {
+        const labels = s.branches.flatMap((b) => b.labels as AnyNode[]);
+        symbolsIn(model, s.selector, item.reads, item.callees);
+        callWrites(model, s.selector, item.writes, item.reads, item.callees);
+        for (const b of s.branches) inner([s.selector, ...labels], b.body);
+        if (s.elseBody) inner([s.selector, ...labels], s.elseBody);
+        break;
+      }
+      case 'For':
+        chainWrites(model, s.variable, item.writes, item.reads, item.callees);
+        for (const e of [s.from, s.to, s.by]) if (e) symbolsIn(model, e, item.reads, item.callees);
+        inner([s.variable, s.from, s.to, s.by], s.body);
+        break;
+      case 'While':
+        symbolsIn(model, s.cond, item.reads, item.callees);
+        inner([s.cond], s.body);
+        break;
+      case 'Repeat':
+        symbolsIn(model, s.until, item.reads, item.callees);
+        inner([s.until], s.body);
+        break;
+      case 'Region':
+        inner([], s.body);
+        break;
+      case 'Return':
+      case 'Exit':
+      case 'Continue':
+      case 'Jmp':
+      case 'Label':
+        item.jump = true;
+        break;
+      case 'Empty':
+        break;
+      default:
+        // Anything else (raw C, a parse error) is kept, so the encoder reports it where it matters.
+        item.jump = true;
+    }
+  }
+}
+
+/** Every body of the site with its owner: POU bodies, their actions and methods. */
+function bodies(model: SemanticModel): { owner: Owner; body: readonly Statement[] }[] {
+  const out: { owner: Owner; body: readonly Statement[] }[] = [];
+  const seen = new Set<unknown>();
+  const addPou = (p: PouSym): void => {
+    if (seen.has(p) || p.builtin) return;
+    seen.add(p);
+    out.push({ owner: p, body: p.node.body });
+    for (const a of p.actions.values()) {
+      if (seen.has(a)) continue;
+      seen.add(a);
+      out.push({ owner: a, body: a.node.body });
+    }
+    for (const m of p.methods.values()) addPou(m);
+  };
+  for (const p of model.pous) addPou(p);
+  return out;
+}
+
+/** The statements in the cone of the given global variables (compound statements included when any part of them is). */
+export function coneOfInfluence(model: SemanticModel, seeds: readonly string[]): Set<Statement> {
+  const items: Item[] = [];
+  for (const b of bodies(model)) collect(model, b.body, b.owner, new Set(), [], items);
+  const relevant = new Set<unknown>();
+  for (const n of seeds) {
+    const g = model.globals.vars.get(key(n));
+    if (g) relevant.add(g);
+  }
+  const live = new Set<Owner>();
+  const inCone = new Set<Item>();
+  const hits = (xs: Set<unknown>, ys: Set<unknown>): boolean => {
+    for (const x of xs) if (ys.has(x)) return true;
+    return false;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const it of items) {
+      if (inCone.has(it)) continue;
+      const params = [...it.callees].some((c) => {
+        const p = c as { kind?: string; params?: VarSym[] };
+        return p.kind === 'pou' && p.params?.some((v) => relevant.has(v));
+      });
+      const take = it.jump ? live.has(it.owner) : hits(it.writes, relevant) || params || [...it.callees].some((c) => live.has(c as Owner) || calleeInstanceLive(c, relevant, live));
+      if (!take) continue;
+      inCone.add(it);
+      changed = true;
+      for (const x of it.reads) relevant.add(x);
+      for (const x of it.ctrl) relevant.add(x);
+      for (const x of it.writes) relevant.add(x);
+      // A called function's or method's result is read: the statements that set it are in the cone.
+      for (const c of it.callees) {
+        const r = (c as { retVar?: VarSym | null }).retVar;
+        if (r) relevant.add(r);
+      }
+      live.add(it.owner);
+    }
+  }
+  const out = new Set<Statement>();
+  for (const it of inCone) {
+    out.add(it.stmt);
+    for (const a of it.ancestors) out.add(a);
+  }
+  return out;
+}
+
+/** An FB instance call whose block type has relevant statements (its body is live). */
+function calleeInstanceLive(c: unknown, _relevant: Set<unknown>, live: Set<Owner>): boolean {
+  const v = c as { kind?: string; type?: { kind: string; pou?: PouSym } | null };
+  return v.kind === 'var' && v.type?.kind === 'pou' && !!v.type.pou && live.has(v.type.pou);
+}
