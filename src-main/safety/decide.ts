@@ -1,6 +1,17 @@
-import { and, atomsOf, compile, not, or, type BoolExpr } from './bool-expr.js';
+import { and, atom, atomsOf, not, or, substitute, type BoolExpr } from './bool-expr.js';
 
-/** The most atoms a decision enumerates (2^20 valuations); beyond it the answer is 'undecided', never a pass. */
+/**
+ * The decision procedure of the static rules: whether a condition implies another over free atoms (apart
+ * from the sound implications atoms carry). A case-splitting search: conjuncts that are literals are assigned
+ * first, then the most frequent atom is split on, constants folding the rest away. Exact for the abstraction:
+ * 'holds' is a proof as far as the abstraction is sound, 'fails' comes with a valuation that falsifies it.
+ * The search has a budget; past it the answer is 'undecided' (an open point, never a pass).
+ */
+
+/** Search steps (case splits and unit assignments) one decision may take before it is 'undecided'. */
+export const DECISION_LIMITS = { steps: 200_000 };
+
+/** Kept for callers that size checks by atoms; the search itself is bounded by DECISION_LIMITS.steps. */
 export const MAX_ATOMS = 20;
 
 export type Decision =
@@ -28,7 +39,7 @@ export function constraintsFor(exprs: readonly BoolExpr[], constraintOf: Constra
     const a = work.pop()!;
     const c = constraintOf(a);
     if (!c) continue;
-    parts.push(or(not({ k: 'atom', id: a }), c));
+    parts.push(or(not(atom(a)), c));
     for (const b of atomsOf(c)) {
       if (seen.has(b)) continue;
       seen.add(b);
@@ -38,32 +49,93 @@ export function constraintsFor(exprs: readonly BoolExpr[], constraintOf: Constra
   return { atoms: [...seen].sort(), constraint: and(...parts) };
 }
 
-/**
- * Decides `premise ⇒ conclusion` under the atoms' constraints by evaluating every valuation of the atoms
- * involved. Exact for the abstraction (atoms free apart from their constraints), so 'holds' is a proof about
- * the program as far as the abstraction is sound, and 'fails' comes with the valuation that falsifies it.
- */
-export function decideImplies(premise: BoolExpr, conclusion: BoolExpr, constraintOf: ConstraintOf, maxAtoms = MAX_ATOMS): Decision {
-  const { atoms, constraint } = constraintsFor([premise, conclusion], constraintOf);
-  if (atoms.length > maxAtoms) {
-    return { status: 'undecided', atoms, reason: `${atoms.length} atoms are involved, more than the ${maxAtoms} the exhaustive check enumerates` };
+export type SatResult = { status: 'sat'; model: Map<string, boolean> } | { status: 'unsat' } | { status: 'unknown'; steps: number };
+
+/** Occurrences of each atom (the split heuristic). */
+function frequencies(e: BoolExpr, into: Map<string, number>): void {
+  switch (e.k) {
+    case 'const':
+      return;
+    case 'atom':
+      into.set(e.id, (into.get(e.id) ?? 0) + 1);
+      return;
+    case 'not':
+      return frequencies(e.e, into);
+    case 'and':
+    case 'or':
+      for (const x of e.es) frequencies(x, into);
+      return;
+    case 'ite':
+      frequencies(e.c, into);
+      frequencies(e.t, into);
+      frequencies(e.f, into);
+      return;
   }
-  const index = new Map(atoms.map((a, i) => [a, i]));
-  const pre = compile(and(premise, constraint), index);
-  const con = compile(conclusion, index);
-  const v = new Uint8Array(atoms.length);
-  const total = 2 ** atoms.length;
-  for (let n = 0; n < total; n++) {
-    for (let i = 0; i < atoms.length; i++) v[i] = (n >>> i) & 1;
-    if (pre(v) && !con(v)) {
-      return { status: 'fails', atoms, assignment: new Map(atoms.map((a, i) => [a, v[i] === 1])) };
-    }
-  }
-  return { status: 'holds', atoms };
 }
 
-/** Whether some valuation satisfies the expression under the constraints (null when too many atoms). */
-export function satisfiable(e: BoolExpr, constraintOf: ConstraintOf, maxAtoms = MAX_ATOMS): boolean | null {
-  const d = decideImplies(e, { k: 'const', v: false }, constraintOf, maxAtoms);
+/** Literals the formula forces: its top-level conjuncts that are an atom or a negated atom. */
+function units(e: BoolExpr): Map<string, boolean> | null {
+  const out = new Map<string, boolean>();
+  const es = e.k === 'and' ? e.es : [e];
+  for (const x of es) {
+    const lit = x.k === 'atom' ? { id: x.id, v: true } : x.k === 'not' && x.e.k === 'atom' ? { id: x.e.id, v: false } : null;
+    if (!lit) continue;
+    if (out.has(lit.id) && out.get(lit.id) !== lit.v) return null;
+    out.set(lit.id, lit.v);
+  }
+  return out;
+}
+
+/** Whether some valuation of its atoms makes the formula TRUE, within the step budget. */
+export function solve(e: BoolExpr, budget = DECISION_LIMITS.steps): SatResult {
+  let steps = 0;
+  const model = new Map<string, boolean>();
+  const go = (f: BoolExpr): 'sat' | 'unsat' | 'unknown' => {
+    if (++steps > budget) return 'unknown';
+    if (f.k === 'const') return f.v ? 'sat' : 'unsat';
+    const u = units(f);
+    if (u === null) return 'unsat';
+    if (u.size) {
+      const sub = new Map([...u].map(([id, v]) => [id, { k: 'const', v } as BoolExpr]));
+      const r = go(substitute(f, sub));
+      if (r === 'sat') for (const [id, v] of u) model.set(id, v);
+      return r;
+    }
+    const freq = new Map<string, number>();
+    frequencies(f, freq);
+    let pick = '';
+    let best = -1;
+    for (const [id, n] of freq) if (n > best) [pick, best] = [id, n];
+    let unknown = false;
+    for (const v of [true, false]) {
+      const r = go(substitute(f, new Map([[pick, { k: 'const', v } as BoolExpr]])));
+      if (r === 'sat') {
+        model.set(pick, v);
+        return 'sat';
+      }
+      if (r === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : 'unsat';
+  };
+  const r = go(e);
+  if (r === 'sat') return { status: 'sat', model };
+  return r === 'unsat' ? { status: 'unsat' } : { status: 'unknown', steps };
+}
+
+/**
+ * Decides `premise ⇒ conclusion` under the atoms' constraints. A falsifying valuation names every atom
+ * involved (atoms the formula no longer depends on are shown FALSE).
+ */
+export function decideImplies(premise: BoolExpr, conclusion: BoolExpr, constraintOf: ConstraintOf, budget = DECISION_LIMITS.steps): Decision {
+  const { atoms, constraint } = constraintsFor([premise, conclusion], constraintOf);
+  const r = solve(and(premise, constraint, not(conclusion)), budget);
+  if (r.status === 'unsat') return { status: 'holds', atoms };
+  if (r.status === 'sat') return { status: 'fails', atoms, assignment: new Map(atoms.map((a) => [a, r.model.get(a) ?? false])) };
+  return { status: 'undecided', atoms, reason: `the search over ${atoms.length} atoms stopped at its budget of ${budget} steps` };
+}
+
+/** Whether some valuation satisfies the expression under the constraints (null when undecided). */
+export function satisfiable(e: BoolExpr, constraintOf: ConstraintOf, budget = DECISION_LIMITS.steps): boolean | null {
+  const d = decideImplies(e, { k: 'const', v: false }, constraintOf, budget);
   return d.status === 'undecided' ? null : d.status === 'fails';
 }

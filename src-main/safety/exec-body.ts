@@ -1,9 +1,9 @@
-import { key, type AnyNode, type Expression, type Statement } from '../plc/st/ast.js';
+import { key, type AnyNode, type Expression, type Property, type Statement } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
 import { and, FALSE, not, or, TRUE, type BoolExpr } from './bool-expr.js';
 import { callWrites, execCall, type CallHooks, type CallSite } from './exec-call.js';
 import { boolOf, caseAtom, readVar } from './exec-expr.js';
-import { frameReads, frameVarKey, mapKey, type ExecCtx, type Frame } from './exec-frame.js';
+import { frameReads, frameVarKey, mapKey, MAX_INLINE_DEPTH, type ExecCtx, type Frame } from './exec-frame.js';
 import type { SiteExec } from './exec-site.js';
 import type { BodyRef } from './site-index.js';
 import { cloneState, initialState, mergeStates, underPrefix, type SymState } from './sym-state.js';
@@ -82,8 +82,39 @@ function newCtx(site: SiteExec, run: BodyRun, inline: boolean): ExecCtx {
       Object.assign(st, { store: after.store, gen: after.gen });
       return st.store.get(`${key(cb.self !== cb.owner ? cb.name : c.pou.name)}::${key(c.pou.name)}`) ?? null;
     },
+    propValue: (fr, st, e) => propertyValue(cx, fr, st, e),
   };
   return cx;
+}
+
+/** A BOOL property read in inline mode: its getter run in the instance's frame, the result read back. */
+function propertyValue(cx: ExecCtx, fr: Frame, st: SymState, e: Expression): BoolExpr | null {
+  const site = cx.site;
+  const id = e.kind === 'Member' ? e.member : e.kind === 'Name' ? e.id : null;
+  const r = id ? (site.v.model.resolution.ids.get(id) as { kind?: string; name?: string; node?: Property } | undefined) : undefined;
+  const getter = r?.kind === 'prop' ? r.node?.getter : null;
+  if (!getter || !r?.name) return null;
+  const cb = site.idx.bodies.find((b) => b.statements === getter.body);
+  if (!cb || cx.stack.includes(cb) || cx.stack.length >= MAX_INLINE_DEPTH) return null;
+  let inst = fr.inst;
+  if (e.kind === 'Member' && e.object.kind !== 'This' && !(e.object.kind === 'Deref' && e.object.object.kind === 'This')) {
+    const k = frameVarKey(cx, fr, e.object);
+    inst = k && !k.weak ? k.key : null;
+  }
+  if (inst === null) return null;
+  const gfr: Frame = { body: cb, inst, exits: [] };
+  const rk = mapKey(cx, gfr, site.idx.resolveName(cb, r.name).key);
+  const had = st.store.get(rk);
+  const saved = { path: st.path, inBranch: st.inBranch, afterSkip: st.afterSkip };
+  cx.stack.push(cb);
+  cx.reached.add(cb);
+  const end = runFrame(cx, gfr, { ...st, store: new Map(st.store), gen: new Map(st.gen), dead: false });
+  cx.stack.pop();
+  const value = end.store.get(rk) ?? null;
+  if (had) end.store.set(rk, had);
+  else end.store.delete(rk);
+  Object.assign(st, { store: end.store, gen: end.gen, ...saved });
+  return value;
 }
 
 function hooksFor(cx: ExecCtx): CallHooks {

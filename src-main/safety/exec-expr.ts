@@ -37,6 +37,8 @@ export function boolOf(cx: ExecCtx, fr: Frame, e: Expression, st: SymState): Boo
     }
     case 'Name':
     case 'Member': {
+      const pv = cx.inline ? cx.propValue(fr, st, e) : null;
+      if (pv) return pv;
       const k = frameVarKey(cx, fr, e);
       if (k && !k.weak) return readVar(cx.site, k.key, st, idx.show(e, fr.body.file), idx.varSym(e, fr.body), k.raw);
       break;

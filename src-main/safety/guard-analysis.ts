@@ -6,6 +6,7 @@ import { AtomTable } from './atoms.js';
 import { constraintsFor, decideImplies, type Decision } from './decide.js';
 import type { WriteSite } from './exec-body.js';
 import { SiteExec } from './exec-site.js';
+import { genOf } from './sym-state.js';
 
 /**
  * For each hazardous output: when the program can make it TRUE (at the end of a scan, as an expression over
@@ -55,15 +56,25 @@ export function analyzeVersion(v: SiteVersion, safety: SiteSafety): VersionAnaly
   return r;
 }
 
-/** The condition under which the output is TRUE at the end of a scan (OR over the bodies that write it). */
+/**
+ * The condition under which the output is TRUE at the end of a scan, over atoms. From the scans in execution
+ * order where the plan knows them (each scan that writes the output contributes its value at the end; a body
+ * that writes it but no scan reaches contributes its own), else from every body on its own (OR of their
+ * values at their end). `writes` are all the places in the code that write it.
+ */
 export function outputCondition(exec: SiteExec, varKey: string, name: string): { cond: BoolExpr; writes: WriteSite[] } {
   const writes: WriteSite[] = [];
   const parts: BoolExpr[] = [];
+  const reached = new Set(exec.scans.flatMap((s) => [...s.reached]));
   for (const r of exec.runs) {
     const ws = r.writes.filter((w) => w.varKey === varKey);
     if (!ws.length) continue;
     writes.push(...ws);
-    parts.push(r.final.store.get(varKey) ?? exec.read(varKey, r.final, name, null));
+    if (!reached.has(r.body)) parts.push(r.final.store.get(varKey) ?? exec.read(varKey, r.final, name, null));
+  }
+  for (const s of exec.scans) {
+    if (!s.writes.some((w) => w.varKey === varKey) && genOf(s.final, varKey) === 0) continue;
+    parts.push(s.final.store.get(varKey) ?? exec.read(varKey, s.final, name, null));
   }
   if (!parts.length) {
     const sym = exec.v.model.globals.vars.get(varKey) ?? null;

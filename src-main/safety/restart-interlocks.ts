@@ -28,8 +28,11 @@ export interface RestartInterlock {
 export function resetEdgeAtoms(v: VersionAnalysis, reset: string): BoolExpr[] {
   const out: BoolExpr[] = [];
   for (const a of v.exec.atoms.atoms.values()) {
-    const clk = a.fb?.args.get('CLK');
-    if (a.fb && /^[RF]_TRIG$/i.test(a.fb.type) && clk && key(clk) === key(reset)) out.push(atom(a.id));
+    if (!a.fb || !/^[RF]_TRIG$/i.test(a.fb.type)) continue;
+    const clk = a.fb.args.get('CLK');
+    const value = a.fb.values.get('CLK');
+    // By text, or by value: a trigger inside a user FB whose CLK parameter the caller wires to the reset.
+    if ((clk && key(clk) === key(reset)) || (value?.k === 'atom' && value.id === `v:${key(reset)}`)) out.push(atom(a.id));
   }
   return out;
 }

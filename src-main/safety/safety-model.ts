@@ -2,7 +2,8 @@ import type { SiteSafety } from '../../src-shared/model/site.js';
 import { key, type Pragma } from '../plc/st/ast.js';
 import type { SafetySummary } from '../evidence/report.js';
 import type { SiteVersion } from '../evidence/site-version.js';
-import { SiteIndex, walkStatements } from './site-index.js';
+import { findPouVar } from '../plc/check/symbols.js';
+import { SiteIndex, walkStatements, type BodyRef } from './site-index.js';
 import { isSafeOutput, isSafetyFbType, SF_SAFETY_INPUTS } from './fb-semantics.js';
 
 /** A PLCopen SF_* instance found in the code: what it reads and which hazardous outputs its safe outputs gate. */
@@ -90,15 +91,20 @@ export function buildSafetyModel(config: SiteSafety, v: SiteVersion): SafetyMode
       if (!has(m.safetyPous, b.owner.name)) infer(m.safetyPous, b.owner.name, `${b.owner.name} calls the safety function block ${c.instText} (${c.type.name})`);
       for (const role of SF_SAFETY_INPUTS[key(c.type.name)] ?? []) {
         const a = inputs.find((x) => key(x.param) === key(role.param));
-        if (!a || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(a.arg)) continue;
-        const list = role.role === 'estop' ? m.estops : m.guards;
-        infer(list, a.arg, `${a.arg} is read by ${c.instText}.${role.param} (${c.type.name}) in ${b.name}`, `${role.role === 'estop' ? 'e-stop' : 'guard'} ${a.arg}`);
-        infer(m.safetyVariables, a.arg, `${a.arg} is a safety input of ${c.instText}`);
+        if (!a) continue;
+        for (const src of throughParams(idx, b, a.arg)) {
+          if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(src.arg) || /^(TRUE|FALSE)$/i.test(src.arg)) continue;
+          const list = role.role === 'estop' ? m.estops : m.guards;
+          const via = src.via ? ` (through ${src.via})` : '';
+          infer(list, src.arg, `${src.arg} is read by ${c.instText}.${role.param} (${c.type.name}) in ${b.name}${via}`, `${role.role === 'estop' ? 'e-stop' : 'guard'} ${src.arg}`);
+          infer(m.safetyVariables, src.arg, `${src.arg} is a safety input of ${c.instText}${via}`);
+        }
       }
       const reset = inputs.find((x) => key(x.param) === 'RESET');
-      if (!m.reset && reset && /^[A-Za-z_]\w*$/.test(reset.arg)) {
-        m.reset = reset.arg;
-        m.inferred.push({ item: `reset ${reset.arg}`, reason: `${reset.arg} is the Reset input of ${c.instText} in ${b.name}` });
+      const resetSrc = reset ? throughParams(idx, b, reset.arg)[0] : undefined;
+      if (!m.reset && resetSrc && /^[A-Za-z_]\w*$/.test(resetSrc.arg)) {
+        m.reset = resetSrc.arg;
+        m.inferred.push({ item: `reset ${resetSrc.arg}`, reason: `${resetSrc.arg} is the Reset input of ${c.instText} in ${b.name}${resetSrc.via ? ` (through ${resetSrc.via})` : ''}` });
       }
       for (const a of n.args) {
         if (a.assign === '=>' && a.value && a.name && isSafeOutput(a.name.name)) inst.gates.push(idx.show(a.value, b.file));
@@ -126,6 +132,33 @@ export function buildSafetyModel(config: SiteSafety, v: SiteVersion): SafetyMode
     if (!idx.pou(name) && has(config.pous, name)) m.inferred.push({ item: `missing POU ${name}`, reason: `site.yaml names ${name} as a safety POU but the code has no such POU` });
   }
   return m;
+}
+
+/**
+ * What an SF block's argument reads at the device: the argument itself, or, where it is an input parameter
+ * of the POU the block sits in (a user safety FB's `bEStopIn`), what each caller passes for it, followed up
+ * to a few levels of calls. A parameter no caller connects yields nothing (it names no device).
+ */
+function throughParams(idx: SiteIndex, b: BodyRef, arg: string, depth = 0, via = ''): { arg: string; via: string }[] {
+  if (!/^[A-Za-z_]\w*$/.test(arg) || depth > 4) return [{ arg, via }];
+  const p = findPouVar(b.self, key(arg)) ?? findPouVar(b.owner, key(arg));
+  if (!p || (p.section !== 'VAR_INPUT' && p.section !== 'VAR_IN_OUT')) return [{ arg, via }];
+  const pou = b.self === b.owner ? b.owner : b.self;
+  const out: { arg: string; via: string }[] = [];
+  for (const cb of idx.bodies) {
+    walkStatements(cb.statements, (n) => {
+      if (n.kind !== 'Call') return;
+      const c = idx.callee(n, cb);
+      const t = c.kind === 'fb' ? c.type : c.kind === 'pou' ? c.pou : null;
+      if (t !== pou) return;
+      const i = t.params.findIndex((x) => key(x.name) === key(p.name));
+      const a = n.args.find((x) => x.assign !== '=>' && x.name && key(x.name.name) === key(p.name)) ?? (n.args.every((x) => !x.name) ? n.args[i] : undefined);
+      if (!a?.value) return;
+      const step = `${via ? `${via}, ` : ''}${t.name}.${p.name} from ${cb.name}`;
+      out.push(...throughParams(idx, cb, idx.show(a.value, cb.file), depth + 1, step));
+    });
+  }
+  return out;
 }
 
 /** Both versions' inferences together (a change must not hide a safety item by removing the code it came from). */
