@@ -40,14 +40,15 @@ function latches(v: VersionAnalysis, reset: string): Latch[] {
   return out;
 }
 
-function resetReads(v: VersionAnalysis, safety: SafetyModel, reset: string): number {
-  let n = 0;
+/** The places the safety POUs read the reset input (call arguments and written values). */
+function resetReads(v: VersionAnalysis, safety: SafetyModel, reset: string): EvidenceLocation[] {
+  const out: EvidenceLocation[] = [];
   for (const r of v.exec.runs) {
     if (!inSafetyPou(r.body.name, safety)) continue;
-    for (const c of r.calls) for (const a of c.args.values()) if (a.expr && v.exec.readsOf(a.expr, r.body).includes(key(reset))) n++;
-    for (const w of r.writes) if (w.valueText && new RegExp(`\\b${reset}\\b`, 'i').test(w.valueText)) n++;
+    for (const c of r.calls) for (const a of c.args.values()) if (a.expr && v.exec.readsOf(a.expr, r.body).includes(key(reset))) out.push(at(v.exec, c.file, c.start));
+    for (const w of r.writes) if (w.valueText && new RegExp(`\\b${reset}\\b`, 'i').test(w.valueText)) out.push(at(v.exec, w.file, w.start));
   }
-  return n;
+  return out;
 }
 
 /** What a latch that no e-stop or guard demand resets stands for: a manual reset, but after no demand in particular. */
@@ -103,9 +104,9 @@ export const saf004: SafetyRule = {
     }
     const reset = safety.reset;
     if (!reset) return out;
-    const nb = resetReads(p.b, safety, reset);
-    const na = resetReads(p.a, safety, reset);
-    if (nb > 0 && na === 0) out.push(finding('SAF004', 'error', `the reset input ${reset} is no longer read by the safety logic`, [], [`before: ${nb} read(s) of ${reset} in the safety POUs`, 'after: none']));
+    const rb = resetReads(p.b, safety, reset);
+    const ra = resetReads(p.a, safety, reset);
+    if (rb.length > 0 && ra.length === 0) out.push(finding('SAF004', 'error', `the reset input ${reset} is no longer read by the safety logic`, rb, [`before: ${rb.length} read(s) of ${reset} in the safety POUs`, 'after: none']));
     const la = new Map(latches(p.a, reset).map((l) => [l.id, l]));
     for (const lb of latches(p.b, reset)) {
       const l = la.get(lb.id);

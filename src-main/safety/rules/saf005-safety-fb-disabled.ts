@@ -35,9 +35,18 @@ export const saf005: SafetyRule = {
         out.push(finding('SAF005', 'error', `${calleeName(off[0]!)} is deactivated (Activate := ${off[0]!.args.get('ACTIVATE')!.text})`, off.map((c) => at(p.a.exec, c.file, c.start)), [`after: Activate := ${off[0]!.args.get('ACTIVATE')!.text}`]));
       }
     }
+    // An instance renamed (same body, same FB type, gone before and new after) is the same safety call.
+    const typeOf = (c: CallSite): string => `${c.body}|${c.callee.kind === 'fb' ? c.callee.type.name.toUpperCase() : calleeName(c)}`;
+    const renamed = new Map<string, CallSite[]>();
+    const fresh = [...a].filter(([id]) => !b.has(id));
+    for (const [id, cs] of b) {
+      if (a.has(id)) continue;
+      const k = fresh.findIndex(([, xs]) => typeOf(xs[0]!) === typeOf(cs[0]!));
+      if (k >= 0) renamed.set(id, fresh.splice(k, 1)[0]![1]);
+    }
     for (const [id, cs] of b) {
       if (!cs.some((c) => c.everyScan)) continue;
-      const now = a.get(id) ?? [];
+      const now = a.get(id) ?? renamed.get(id) ?? [];
       const locB = at(p.b.exec, cs[0]!.file, cs[0]!.start);
       if (!now.length) {
         out.push(finding('SAF005', 'error', `${calleeName(cs[0]!)} is no longer called in ${cs[0]!.body}`, [locB], [`before: called every scan in ${cs[0]!.body}`, 'after: not called there']));
