@@ -110,6 +110,8 @@ export function execCall(cx: ExecCtx, fr: Frame, st: SymState, call: Call, stmt:
   });
   cx.run.calls.push({ body: body.name, file: body.file, start: call.start, call, callee: c, path: st.path, everyScan: !st.inBranch && !st.afterSkip, args });
 
+  const act = c.kind === 'unknown' ? site.actionBody(call) : null;
+  if (act) return execAction(cx, fr, st, call, act, hooks);
   const cb = target && !target.builtin ? site.idx.bodyOf(target) : null;
   const where = instanceOf(cx, fr, call, c);
   const follow = cx.inline && cb !== null && target !== null && where.ok && cx.stack.length < MAX_INLINE_DEPTH && !cx.stack.includes(cb);
@@ -143,6 +145,33 @@ export function execCall(cx: ExecCtx, fr: Frame, st: SymState, call: Call, stmt:
     }
   }
   return out;
+}
+
+/** The instance an action runs in: the object it is called on, else the caller's own instance. */
+function actionInstance(cx: ExecCtx, fr: Frame, call: Call, act: BodyRef): { inst: string | null; ok: boolean } {
+  if (call.callee.kind === 'Member') {
+    const k = frameVarKey(cx, fr, call.callee.object);
+    if (act.owner.pouKind === 'PROGRAM') return { inst: null, ok: true };
+    return k && !k.weak ? { inst: k.key, ok: true } : { inst: null, ok: false };
+  }
+  if (act.owner.pouKind === 'PROGRAM') return { inst: null, ok: true };
+  return { inst: fr.inst, ok: fr.inst !== null };
+}
+
+/** An action call: followed in its POU's frame (inline mode), else what it may write is havocked. */
+function execAction(cx: ExecCtx, fr: Frame, st: SymState, call: Call, act: BodyRef, hooks: CallHooks): SymState {
+  const w = actionInstance(cx, fr, call, act);
+  if (cx.inline && w.ok && cx.stack.length < MAX_INLINE_DEPTH && !cx.stack.includes(act)) {
+    const saved = { path: st.path, inBranch: st.inBranch, afterSkip: st.afterSkip };
+    cx.stack.push(act);
+    cx.reached.add(act);
+    const end = hooks.runFrame({ body: act, inst: w.inst, exits: [] }, st);
+    cx.stack.pop();
+    return { ...end, ...saved, dead: false };
+  }
+  hooks.havoc(st, w.inst ?? key(act.owner.name));
+  for (const g of cx.site.globalEffects(act)) hooks.havoc(st, g);
+  return st;
 }
 
 /** A user POU's body run on the caller's state: inputs bound, temporaries renewed, the body followed. */
@@ -214,5 +243,10 @@ export function callWrites(cx: ExecCtx, fr: Frame, call: Call): string[] {
   });
   const cb = t && !t.builtin ? site.idx.bodyOf(t) : null;
   if (cb) out.push(...site.globalEffects(cb));
+  const act = c.kind === 'unknown' ? site.actionBody(call) : null;
+  if (act) {
+    const w = actionInstance(cx, fr, call, act);
+    out.push(w.inst ?? key(act.owner.name), ...site.globalEffects(act));
+  }
   return out;
 }

@@ -69,6 +69,8 @@ export class SiteExec {
             if (k) keys.add(k.key);
           }
         });
+        const act = this.actionBody(n);
+        if (act) callees.push(act);
         if (target && !target.builtin) {
           const cb = this.idx.bodyOf(target);
           if (cb) callees.push(cb);
@@ -78,6 +80,14 @@ export class SiteExec {
     for (const k of keys) this.written.add(k);
     this.direct.set(b, keys);
     this.calleesOf.set(b, callees);
+  }
+
+  /** The body of an action a call runs (`Act()` inside its POU, `inst.Act()` outside), or null. */
+  actionBody(call: Call): BodyRef | null {
+    const r = this.v.model.resolution.calls.get(call);
+    const sym = r?.kind === 'sym' ? (r.sym as { kind?: string; node?: { body: unknown } }) : null;
+    if (sym?.kind !== 'action' || !sym.node) return null;
+    return this.idx.bodies.find((x) => x.statements === sym.node!.body) ?? null;
   }
 
   /** Global keys a body may write, directly or through the user POUs it calls. */

@@ -11,6 +11,8 @@ import type { EvidenceLocation } from '../../evidence/report.js';
 
 interface Forcing {
   id: string;
+  /** The analysis could not decide it: an open point, not a defect. */
+  undecided?: boolean;
   message: string;
   loc: EvidenceLocation;
   facts: string[];
@@ -39,7 +41,8 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
         if (d.status === 'holds') continue;
         out.push({
           id: `jumper|${w.body}|${w.varKey}|${key(i)}`,
-          message: `${w.target} copies safety input ${i} but can be TRUE while ${i} is FALSE (a jumper)`,
+          undecided: d.status === 'undecided',
+          message: d.status === 'undecided' ? `whether ${w.target} is a jumper of safety input ${i} could not be decided: ${d.reason}` : `${w.target} copies safety input ${i} but can be TRUE while ${i} is FALSE (a jumper)`,
           loc: at(exec, w.file, w.start),
           facts: [`${w.body}: ${w.target} := ${toSt(w.value, name)}`],
         });
@@ -107,7 +110,8 @@ export const saf003: SafetyRule = {
         old.set(f.id, n - 1);
         continue;
       }
-      out.push(finding('SAF003', 'error', f.message, [f.loc], f.facts));
+      const x = finding('SAF003', 'error', f.message, [f.loc], f.facts);
+      out.push(f.undecided ? { ...x, undecided: true } : x);
     }
     return out;
   },

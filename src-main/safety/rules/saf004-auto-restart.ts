@@ -12,7 +12,7 @@ import type { SiteSafety } from '../../../src-shared/model/site.js';
 interface Latch {
   id: string;
   what: string;
-  needsEdge: boolean;
+  needsEdge: boolean | null;
   set: string;
   loc: EvidenceLocation;
 }
@@ -20,7 +20,11 @@ interface Latch {
 function latches(v: VersionAnalysis, reset: string): Latch[] {
   const exec = v.exec;
   const edge = or(...resetEdgeAtoms(v, reset));
-  const needs = (set: BoolExpr): boolean => edge.k !== 'const' && decideImplies(set, edge, exec.atoms.constraintOf).status === 'holds';
+  const needs = (set: BoolExpr): boolean | null => {
+    if (edge.k === 'const') return false;
+    const d = decideImplies(set, edge, exec.atoms.constraintOf);
+    return d.status === 'undecided' ? null : d.status === 'holds';
+  };
   const name = (id: string): string => exec.atoms.text(id);
   const out: Latch[] = [];
   for (const r of exec.runs) {
@@ -59,18 +63,23 @@ const ANY_DEMAND = '(any demand)';
  * implies a restart interlock that monitors the input (a latch set by a reset edge, or a PLCopen block wired for
  * manual reset). A latch that monitors no input still counts, under ANY_DEMAND, as it always has.
  */
-function resetGated(v: VersionAnalysis, safety: SiteSafety): Map<string, Set<string>> {
+function resetGated(v: VersionAnalysis, safety: SiteSafety): Map<string, { on: Set<string>; open: Set<string> }> {
   const locks = restartInterlocks(v, safety);
   const keys = new Map<string, string[]>();
   for (const l of locks) {
     const ks = l.monitors.length ? l.monitors : l.kind === 'latch' ? [ANY_DEMAND] : [];
     for (const k of ks) keys.set(k, [...(keys.get(k) ?? []), l.atomId]);
   }
-  const gated = new Map<string, Set<string>>();
+  const gated = new Map<string, { on: Set<string>; open: Set<string> }>();
   for (const g of v.guards) {
     const on = new Set<string>();
-    for (const [k, ids] of keys) if (decideImplies(g.condition, or(...ids.map((id) => atom(id))), v.exec.atoms.constraintOf).status === 'holds') on.add(k);
-    gated.set(g.output, on);
+    const open = new Set<string>();
+    for (const [k, ids] of keys) {
+      const d = decideImplies(g.condition, or(...ids.map((id) => atom(id))), v.exec.atoms.constraintOf);
+      if (d.status === 'holds') on.add(k);
+      else if (d.status === 'undecided') open.add(k);
+    }
+    gated.set(g.output, { on, open });
   }
   return gated;
 }
@@ -110,17 +119,25 @@ export const saf004: SafetyRule = {
     const la = new Map(latches(p.a, reset).map((l) => [l.id, l]));
     for (const lb of latches(p.b, reset)) {
       const l = la.get(lb.id);
-      if (lb.needsEdge && l && !l.needsEdge) {
+      if (lb.needsEdge && l && l.needsEdge === null) {
+        out.push({ ...finding('SAF004', 'error', `whether ${l.what} can now be set without a rising edge of ${reset} could not be decided`, [l.loc, lb.loc], [`before: set when ${lb.set}`, `after: set when ${l.set}`]), undecided: true });
+      } else if (lb.needsEdge && l && l.needsEdge === false) {
         out.push(finding('SAF004', 'error', `${l.what} can now be set without a rising edge of ${reset}`, [l.loc, lb.loc], [`before: set when ${lb.set}`, `after: set when ${l.set}`]));
       }
     }
     const cfg = effectiveSafety(safety);
     const gb = resetGated(p.b, cfg);
     const ga = resetGated(p.a, cfg);
-    for (const [o, before] of gb) {
-      const lost = [...before].filter((k) => !ga.get(o)?.has(k));
-      if (!lost.length) continue;
+    for (const [o, { on: before }] of gb) {
+      const now = ga.get(o);
       const g = p.a.guards.find((x) => x.output === o)!;
+      const open = [...before].filter((k) => now?.open.has(k));
+      if (open.length) {
+        const x = finding('SAF004', 'error', `whether ${o} still requires a manual reset after a demand of ${open.join(', ')} could not be decided`, g.writes.map((w) => at(p.a.exec, w.file, w.start)), [`after: ${o} can be TRUE when ${g.conditionText}`]);
+        out.push({ ...x, undecided: true });
+      }
+      const lost = [...before].filter((k) => !now?.on.has(k) && !now?.open.has(k));
+      if (!lost.length) continue;
       const locks = restartInterlocks(p.a, cfg).map((l) => `after: ${l.what} ${l.monitors.length ? `is a restart interlock on ${l.monitors.join(', ')}` : 'needs a manual reset but no e-stop or guard demand switches it off'}`);
       const after = lost.filter((k) => k !== ANY_DEMAND);
       out.push(

@@ -60,7 +60,8 @@ export const saf006: SafetyRule = {
       if (o.ms !== null && d.ms !== null && d.ms > o.ms) {
         out.push(finding('SAF006', 'error', `${d.label} lengthened from ${o.text} to ${d.text}`, [d.loc, o.loc], [`before: ${o.text} (${o.ms} ms)`, `after: ${d.text} (${d.ms} ms)`, ...(safety.reactionMs !== null ? [`declared reaction time: ${safety.reactionMs} ms`] : [])]));
       } else if (o.ms !== null && d.ms === null) {
-        out.push(finding('SAF006', 'error', `${d.label} is no longer a constant (${o.text} → ${d.text}): its length cannot be checked`, [d.loc, o.loc], [`before: ${o.text}`, `after: ${d.text} (undecided, treated as lengthened)`]));
+        const x = finding('SAF006', 'error', `${d.label} is no longer a constant (${o.text} → ${d.text}): whether it is longer could not be decided`, [d.loc, o.loc], [`before: ${o.text}`, `after: ${d.text} (not a constant: an open point for review)`]);
+        out.push({ ...x, undecided: true });
       }
     }
     return out;

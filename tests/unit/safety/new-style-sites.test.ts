@@ -41,6 +41,14 @@ const benign: [string, SiteFiles, Edit[]][] = [
   ['press: a conjunct added to a hazardous output', PRESS, [{ file: M, from: 'Q_Clutch := bClutchReq AND Q_Motor AND Safe_Enable;', to: 'Q_Clutch := bClutchReq AND Q_Motor AND Safe_Enable AND NOT fbChain.bError;' }]],
   ['press: a conjunct added to both hazardous outputs', PRESS, [{ file: M, from: 'Q_Motor := bMotorReq AND Safe_Enable;', to: 'Q_Motor := bMotorReq AND Safe_Enable AND NOT TDC_Cam OR bMotorReq AND Safe_Enable AND Stroke_PB;' }]],
   ['press: a shorter process timer PT', PRESS, [{ file: M, from: 'PT := T#2S', to: 'PT := T#1S' }]],
+  [
+    'press: the hazardous outputs moved into an action of MAIN',
+    PRESS,
+    [
+      { file: M, from: 'Q_Motor := bMotorReq AND Safe_Enable;\nQ_Clutch := bClutchReq AND Q_Motor AND Safe_Enable;', to: 'Outputs();' },
+      { file: M, from: '', to: '\nACTION MAIN.Outputs:\n    Q_Motor := bMotorReq AND Safe_Enable;\n    Q_Clutch := bClutchReq AND Q_Motor AND Safe_Enable;\nEND_ACTION\n' },
+    ],
+  ],
   ['press: changed process logic (stroke ends on the cam alone)', PRESS, [{ file: M, from: 'IF TDC_Cam AND NOT Stroke_PB THEN', to: 'IF TDC_Cam THEN' }]],
   ['tank: rename an internal REAL (rLevel)', TANK, [{ file: TM, from: 'rLevel', to: 'rTankLevel', all: true }]],
   ['tank: reorder independent assignments', TANK, [{ file: TM, from: 'Lamp_Hot := rTemp > 60.0;\nLamp_Full := rLevel >= 80.0;', to: 'Lamp_Full := rLevel >= 80.0;\nLamp_Hot := rTemp > 60.0;' }]],
@@ -72,6 +80,15 @@ const unsafe: [string, SiteFiles, Edit[], string[]][] = [
   ['press: S_EStopIn forced TRUE inside the safety FB', PRESS, [{ file: FB, from: 'S_EStopIn := bEStopIn', to: 'S_EStopIn := TRUE' }], ['SAF001', 'SAF003']],
   ['press: the chain FB fed TRUE for the e-stop', PRESS, [{ file: M, from: 'bEStopIn := EStop_OK', to: 'bEStopIn := TRUE' }], ['SAF001', 'SAF002']],
   ['press: the motor no longer reads the enable', PRESS, [{ file: M, from: 'Q_Motor := bMotorReq AND Safe_Enable;', to: 'Q_Motor := bMotorReq;' }], ['SAF001', 'SAF002']],
+  [
+    'press: an action called before the outputs forces the enable',
+    PRESS,
+    [
+      { file: M, from: 'Q_Motor := bMotorReq AND Safe_Enable;', to: 'Commission();\nQ_Motor := bMotorReq AND Safe_Enable;' },
+      { file: M, from: '', to: '\nACTION MAIN.Commission:\n    IF Start_PB AND Stroke_PB THEN\n        Safe_Enable := TRUE;\n    END_IF\nEND_ACTION\n' },
+    ],
+    ['SAF001', 'SAF002'],
+  ],
   ['tank: a REAL-dependent heater bypass outside the chain', TANK, [{ file: TM, from: 'Safety();', to: 'Safety();\nIF rTemp > 500.0 THEN\n    Heater := TRUE;\nEND_IF' }], ['SAF001', 'SAF007']],
   ['tank: restart latch removed', TANK, [{ file: TS, from: 'Chain_OK := rsChain.Q1;', to: 'Chain_OK := bHealthy;' }], ['SAF004']],
   ['tank: latch reset edge taken from START', TANK, [{ file: TS, from: 'rtReset(CLK := Reset_PB);', to: 'rtReset(CLK := Start_PB);' }], ['SAF004']],
