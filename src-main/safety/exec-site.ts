@@ -42,7 +42,7 @@ export class SiteExec {
     this.idx = new SiteIndex(v);
     for (const b of this.idx.bodies) this.prepass(b);
     this.atoms = new AtomTable(safety, this.written);
-    this.programKeys = new Set(v.model.pous.filter((p) => p.pouKind === 'PROGRAM' && !p.builtin).map((p) => key(p.name)));
+    this.programKeys = new Set(v.model.pous.filter((p) => (p.pouKind === 'PROGRAM' || p.pouKind === 'ORGANIZATION_BLOCK') && !p.builtin).map((p) => key(p.name)));
     for (const b of this.idx.bodies) this.runs.push(runBody(this, b));
     this.plan = scanPlan(v);
     for (const programs of this.plan.scans) {

@@ -4,7 +4,8 @@ import type { SiteVersion } from '../evidence/site-version.js';
 
 /**
  * The programs one PLC scan runs, in order, as the soft-PLC runs them: a CONFIGURATION's cyclic tasks by
- * priority, each task's programs in declaration order; without one, the site's entry program alone. Tasks
+ * priority, each task's programs in declaration order; without one, the site's entry program (or S7
+ * organization block) alone. Tasks
  * that run at different intervals do not always run in the same tick, so each becomes a scan of its own
  * (what one writes is unknown to the others at their start); tasks at one interval run as one scan.
  */
@@ -16,7 +17,7 @@ export interface ScanPlan {
 }
 
 export function scanPlan(v: SiteVersion): ScanPlan {
-  const programs = new Map(v.model.pous.filter((p) => p.pouKind === 'PROGRAM' && !p.builtin && !p.owner).map((p) => [key(p.name), p] as const));
+  const programs = new Map(v.model.pous.filter((p) => (p.pouKind === 'PROGRAM' || p.pouKind === 'ORGANIZATION_BLOCK') && !p.builtin && !p.owner).map((p) => [key(p.name), p] as const));
   const tasks: { name: string; intervalNs: bigint | null; priority: number; programs: PouSym[] }[] = [];
   for (const s of v.project.sources) {
     for (const d of s.parse.unit.declarations) {
