@@ -1,6 +1,6 @@
 import type { SiteSafety } from '../../src-shared/model/site.js';
 import { key } from '../plc/st/ast.js';
-import { and, atom, FALSE, or, type BoolExpr } from './bool-expr.js';
+import { and, atom, FALSE, or, positiveAtoms, substitute, TRUE, type BoolExpr } from './bool-expr.js';
 import { AtomTable, type AtomInfo } from './atoms.js';
 import { decideImplies } from './decide.js';
 import type { VersionAnalysis } from './guard-analysis.js';
@@ -22,6 +22,8 @@ export interface RestartInterlock {
   monitors: string[];
   /** What the output guarantees in the scan it is TRUE (its atom's constraint). */
   constraint: BoolExpr;
+  /** The interlock's value at the end of the scan: its output atom, or a latch variable's symbolic value. */
+  value: BoolExpr;
 }
 
 /** Atoms that are a rising or falling edge of the reset input (R_TRIG / F_TRIG on it). */
@@ -73,7 +75,31 @@ export function restartInterlocks(v: VersionAnalysis, safety: SiteSafety): Resta
     if (!kind) continue;
     const constraint = a.constraint ?? { k: 'const', v: true };
     const monitors = inputs.filter((i) => decideImplies(constraint, atom(AtomTable.inputId(i)), v.exec.atoms.constraintOf).status === 'holds');
-    out.push({ atomId: a.id, kind, what: `${a.text} (${a.fb.type})`, monitors, constraint });
+    out.push({ atomId: a.id, kind, what: `${a.text} (${a.fb.type})`, monitors, constraint, value: atom(a.id) });
+  }
+  out.push(...selfLatches(v, reset, inputs));
+  return out;
+}
+
+/**
+ * Latches written as statements (IF NOT healthy THEN x := FALSE ELSIF reset edge THEN x := TRUE): a variable
+ * whose value at the end of the scan holds its previous value and is set only by an edge of the reset input.
+ * Its previous value (the atom `v:X`) stands for "reset since the last demand" of every input that clears it.
+ */
+function selfLatches(v: VersionAnalysis, reset: string, inputs: string[]): RestartInterlock[] {
+  const out: RestartInterlock[] = [];
+  const edges = resetEdgeAtoms(v, reset);
+  if (!edges.length) return out;
+  const c = v.exec.atoms.constraintOf;
+  for (const sc of v.exec.scans) {
+    for (const [k, val] of sc.final.store) {
+      const self = `v:${k}`;
+      if (!positiveAtoms(val).has(self) || out.some((l) => l.atomId === self)) continue;
+      const set = substitute(val, new Map([[self, FALSE]]));
+      if (set.k === 'const' || decideImplies(set, or(...edges), c).status !== 'holds') continue;
+      const monitors = inputs.filter((i) => decideImplies(val, atom(AtomTable.inputId(i)), c).status === 'holds');
+      out.push({ atomId: self, kind: 'latch', what: `latch ${v.exec.names.get(k) ?? k} (statements)`, monitors, constraint: TRUE, value: val });
+    }
   }
   return out;
 }

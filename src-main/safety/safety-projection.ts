@@ -1,6 +1,6 @@
 import type { SiteSafety } from '../../src-shared/model/site.js';
 import { key } from '../plc/st/ast.js';
-import { and, atom, atomsOf, exprKey, substitute, type BoolExpr } from './bool-expr.js';
+import { and, atom, atomsOf, exprKey, not, or, substitute, type BoolExpr } from './bool-expr.js';
 import { constraintsFor, DECISION_LIMITS, solve } from './decide.js';
 import type { VersionAnalysis } from './guard-analysis.js';
 import { resetEdgeAtoms } from './restart-interlocks.js';
@@ -19,6 +19,12 @@ export interface SafetyView {
   formula: BoolExpr;
   /** Readable text of the view's atoms. */
   text: Map<string, string>;
+  /**
+   * What the safety atoms guarantee whichever version mentions them (an SF output implies its inputs, a reset
+   * edge implies the reset level): conjoined to both sides of a comparison, so a valuation one side's atoms
+   * rule out cannot be a witness against the other.
+   */
+  axioms: BoolExpr[];
 }
 
 const SAFETY_PREFIXES = ['in:', 'sf:', 'reset-since-demand:', 'reset-edge:'];
@@ -32,12 +38,15 @@ export function safetyView(v: VersionAnalysis, cfg: SiteSafety, cond: BoolExpr, 
   const atoms = v.exec.atoms;
   const { constraint } = constraintsFor([cond], atoms.constraintOf);
   const text = new Map<string, string>();
+  const axioms: BoolExpr[] = [];
   const edges = new Map<string, string>();
   if (cfg.reset) {
     for (const e of resetEdgeAtoms(v, cfg.reset)) {
       if (e.k !== 'atom') continue;
       const t = atoms.atoms.get(e.id)?.fb?.type.toUpperCase() === 'F_TRIG' ? 'F' : 'R';
       edges.set(e.id, `reset-edge:${t}`);
+      const level = atom(`v:${key(cfg.reset)}`);
+      axioms.push(or(not(atom(`reset-edge:${t}`)), t === 'R' ? level : not(level)));
       text.set(`reset-edge:${t}`, `${t === 'R' ? 'rising' : 'falling'} edge of ${cfg.reset}`);
     }
   }
@@ -56,7 +65,9 @@ export function safetyView(v: VersionAnalysis, cfg: SiteSafety, cond: BoolExpr, 
       const sig = args.map(([p, x]) => `${p}=${exprKey(project(canon(x!, depth + 1)))}`).join(';');
       const cid = `sf:${key(info.fb.type)}.${key(info.fb.output)}{${sig}}`;
       text.set(cid, `${info.text} (${info.fb.type})`);
-      out = and(atom(cid), info.constraint ? canon(info.constraint, depth + 1) : { k: 'const', v: true });
+      const c = info.constraint ? canon(info.constraint, depth + 1) : null;
+      if (c) axioms.push(or(not(atom(cid)), c));
+      out = and(atom(cid), c ?? { k: 'const', v: true });
     } else if (info) text.set(id, info.text);
     memo.set(id, out);
     return out;
@@ -64,7 +75,7 @@ export function safetyView(v: VersionAnalysis, cfg: SiteSafety, cond: BoolExpr, 
   const canon = (e: BoolExpr, depth: number): BoolExpr => substitute(e, new Map([...atomsOf(e)].map((id) => [id, mapAtom(id, depth)])));
   /** Process atoms as one placeholder, so a signature only says what an SF input reads on the safety atoms. */
   const project = (e: BoolExpr): BoolExpr => substitute(e, new Map([...atomsOf(e)].filter((id) => !isSafetyAtom(id, cfg.reset)).map((id) => [id, atom('?')])));
-  return { formula: canon(and(cond, constraint), 0), text };
+  return { formula: canon(and(cond, constraint), 0), text, axioms };
 }
 
 export type Weakening =
@@ -81,8 +92,19 @@ const MAX_SAFETY_ATOMS = 18;
  * atoms with (∃ process atoms: after) and not (∃ process atoms: before). Process atoms of the two versions are
  * quantified separately, so a renamed or rewritten process variable is the same unknown on both sides.
  */
-export function weakerOnSafety(after: BoolExpr, before: BoolExpr, reset: string | null): Weakening {
-  const safety = [...new Set([...atomsOf(after), ...atomsOf(before)])].filter((id) => isSafetyAtom(id, reset)).sort();
+export function weakerOnSafety(afterCond: BoolExpr, beforeCond: BoolExpr, reset: string | null, axioms: readonly BoolExpr[] = []): Weakening {
+  let after = and(afterCond, ...axioms);
+  let before = and(beforeCond, ...axioms);
+  let safety = [...new Set([...atomsOf(after), ...atomsOf(before)])].filter((id) => isSafetyAtom(id, reset)).sort();
+  // A reset (an edge of the reset input) while a device is healthy is a reset since its last demand.
+  const resets = safety.filter((id) => id.startsWith('reset-edge:')).map((id) => atom(id));
+  const since = safety.filter((id) => id.startsWith('reset-since-demand:'));
+  if (resets.length && since.length) {
+    const ax = since.map((id) => or(not(and(or(...resets), atom(`in:${id.slice('reset-since-demand:'.length)}`))), atom(id)));
+    after = and(after, ...ax);
+    before = and(before, ...ax);
+    safety = [...new Set([...safety, ...since.map((id) => `in:${id.slice('reset-since-demand:'.length)}`)])].sort();
+  }
   if (safety.length > MAX_SAFETY_ATOMS) return { status: 'undecided', reason: `${safety.length} safety atoms are involved, more than the ${MAX_SAFETY_ATOMS} the comparison enumerates` };
   // Process atoms of the after version are renamed apart from the before version's.
   const a = substitute(after, new Map([...atomsOf(after)].filter((id) => !isSafetyAtom(id, reset)).map((id) => [id, atom(`after|${id}`)])));

@@ -40,7 +40,7 @@ export const saf001: SafetyRule = {
       // Not gated before either: only a new ungated situation on the safety devices is this change's doing.
       const va = safetyView(p.a, cfg, and(ga.condition, not(healthy)), interlockAbstraction(p.a, cfg));
       const vb = safetyView(p.b, cfg, gb.condition, interlockAbstraction(p.b, cfg));
-      const d = weakerOnSafety(va.formula, vb.formula, cfg.reset);
+      const d = weakerOnSafety(va.formula, vb.formula, cfg.reset, [...va.axioms, ...vb.axioms]);
       if (d.status === 'fails') {
         out.push(finding('SAF001', 'error', `${ga.output} gains a write path not gated by its e-stop/guard chain: ${can} in a situation it could not before`, locs, facts));
       } else if (d.status === 'undecided') {

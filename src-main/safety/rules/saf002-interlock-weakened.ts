@@ -54,7 +54,7 @@ export const saf002: SafetyRule = {
       const vb = safetyView(p.b, cfg, gb.condition, lockB);
       const va = safetyView(p.a, cfg, ga.condition, lockA);
       const name = (id: string): string => sinceDemand.get(id) ?? va.text.get(id) ?? vb.text.get(id) ?? id.replace(/^in:/, '');
-      const d = weakerOnSafety(va.formula, vb.formula, cfg.reset);
+      const d = weakerOnSafety(va.formula, vb.formula, cfg.reset, [...va.axioms, ...vb.axioms]);
       if (d.status === 'fails') {
         reasons.push('on the safety devices, the condition after allows a situation the condition before did not');
         facts.push(`TRUE after but not before when: ${fmtAssignment([...d.witness].map(([a, value]) => ({ atom: name(a), value })))}`);

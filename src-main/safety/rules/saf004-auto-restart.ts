@@ -1,6 +1,6 @@
 import { key } from '../../plc/st/ast.js';
 import type { EvidenceLocation, Finding } from '../../evidence/report.js';
-import { atom, FALSE, or, positiveAtoms, substitute, toSt, type BoolExpr } from '../bool-expr.js';
+import { FALSE, or, positiveAtoms, substitute, toSt, type BoolExpr } from '../bool-expr.js';
 import { decideImplies } from '../decide.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
 import { analyzePair, at, finding, inSafetyPou, type SafetyRule } from '../rule-kit.js';
@@ -41,6 +41,18 @@ function latches(v: VersionAnalysis, reset: string): Latch[] {
       out.push({ id: `${w.body}|${w.varKey}`, what: `self-holding latch ${w.target}`, needsEdge: needs(set), set: toSt(set, name), loc: at(exec, w.file, w.start) });
     }
   }
+  // Latches written as IF/ELSIF or set/reset statements, seen whole in the scan (instances included).
+  for (const sc of exec.scans) {
+    for (const [k, val] of sc.final.store) {
+      const self = `v:${k}`;
+      if (!positiveAtoms(val).has(self)) continue;
+      const set = substitute(val, new Map([[self, FALSE]]));
+      if (set.k === 'const') continue;
+      const w = sc.writes.find((x) => x.varKey === k);
+      if (!w) continue;
+      out.push({ id: `scan|${k}`, what: `latch ${w.target} (as the scan leaves it)`, needsEdge: needs(set), set: toSt(set, name), loc: at(exec, w.file, w.start) });
+    }
+  }
   return out;
 }
 
@@ -65,17 +77,17 @@ const ANY_DEMAND = '(any demand)';
  */
 function resetGated(v: VersionAnalysis, safety: SiteSafety): Map<string, { on: Set<string>; open: Set<string> }> {
   const locks = restartInterlocks(v, safety);
-  const keys = new Map<string, string[]>();
+  const keys = new Map<string, BoolExpr[]>();
   for (const l of locks) {
     const ks = l.monitors.length ? l.monitors : l.kind === 'latch' ? [ANY_DEMAND] : [];
-    for (const k of ks) keys.set(k, [...(keys.get(k) ?? []), l.atomId]);
+    for (const k of ks) keys.set(k, [...(keys.get(k) ?? []), l.value]);
   }
   const gated = new Map<string, { on: Set<string>; open: Set<string> }>();
   for (const g of v.guards) {
     const on = new Set<string>();
     const open = new Set<string>();
     for (const [k, ids] of keys) {
-      const d = decideImplies(g.condition, or(...ids.map((id) => atom(id))), v.exec.atoms.constraintOf);
+      const d = decideImplies(g.condition, or(...ids), v.exec.atoms.constraintOf);
       if (d.status === 'holds') on.add(k);
       else if (d.status === 'undecided') open.add(k);
     }

@@ -56,6 +56,7 @@ const benign: [string, SiteFiles, Edit[]][] = [
   ['tank: a shorter process timer PT', TANK, [{ file: TM, from: 'PT := T#5S', to: 'PT := T#3S' }]],
   ['tank: changed process constants', TANK, [{ file: TM, from: 'rSetpoint  : REAL := 65.0;', to: 'rSetpoint  : REAL := 70.0;' }, { file: TM, from: 'rLevel < 80.0', to: 'rLevel < 85.0' }, { file: TM, from: '* 0.1;', to: '* 0.05;' }]],
   ['tank: a conjunct added to the heater', TANK, [{ file: TS, from: 'Heater := Req_Heat AND EStop_OK AND Lid_Closed AND Chain_OK;', to: 'Heater := Req_Heat AND EStop_OK AND Lid_Closed AND Chain_OK AND NOT Lamp_Full;' }]],
+  ['tank: the RS restart latch rewritten as an IF latch set by the reset edge', TANK, [{ file: TS, from: 'rsChain(SET := rtReset.Q AND bHealthy, RESET1 := NOT bHealthy);\nChain_OK := rsChain.Q1;', to: 'IF NOT bHealthy THEN\n    Chain_OK := FALSE;\nELSIF rtReset.Q THEN\n    Chain_OK := TRUE;\nEND_IF' }]],
   ['tank: a FOR loop limit changed', TANK, [{ file: TM, from: 'FOR i := 1 TO 4 DO\n    IF', to: 'FOR i := 1 TO 3 DO\n    IF' }]],
 ];
 
@@ -92,6 +93,7 @@ const unsafe: [string, SiteFiles, Edit[], string[]][] = [
   ['tank: a REAL-dependent heater bypass outside the chain', TANK, [{ file: TM, from: 'Safety();', to: 'Safety();\nIF rTemp > 500.0 THEN\n    Heater := TRUE;\nEND_IF' }], ['SAF001', 'SAF007']],
   ['tank: restart latch removed', TANK, [{ file: TS, from: 'Chain_OK := rsChain.Q1;', to: 'Chain_OK := bHealthy;' }], ['SAF004']],
   ['tank: latch reset edge taken from START', TANK, [{ file: TS, from: 'rtReset(CLK := Reset_PB);', to: 'rtReset(CLK := Start_PB);' }], ['SAF004']],
+  ['tank: the restart latch rewritten as an IF latch set by the reset level', TANK, [{ file: TS, from: 'rsChain(SET := rtReset.Q AND bHealthy, RESET1 := NOT bHealthy);\nChain_OK := rsChain.Q1;', to: 'IF NOT bHealthy THEN\n    Chain_OK := FALSE;\nELSIF Reset_PB THEN\n    Chain_OK := TRUE;\nEND_IF' }], ['SAF004']],
   ['tank: e-stop ORed with a process request', TANK, [{ file: TS, from: 'Heater := Req_Heat AND EStop_OK AND', to: 'Heater := Req_Heat AND (EStop_OK OR Req_Fill) AND' }], ['SAF002']],
   ['tank: a second writer of the inlet pump in Main', TANK, [{ file: TM, from: 'Safety();', to: 'Safety();\nPump_In := Req_Fill;' }], ['SAF001', 'SAF007']],
 ];
