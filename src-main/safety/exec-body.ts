@@ -58,12 +58,13 @@ export interface ScanRun extends BodyRun {
   reached: Set<BodyRef>;
 }
 
-function newCtx(site: SiteExec, run: BodyRun, inline: boolean): ExecCtx {
+function newCtx(site: SiteExec, run: BodyRun, inline: boolean, opaque: ReadonlySet<string> = new Set()): ExecCtx {
   const counters = new Map<string, number>();
   const cx: ExecCtx = {
     site,
     run,
     inline,
+    opaque,
     callCount: new Map(),
     stack: [],
     reached: new Set(),
@@ -141,11 +142,11 @@ export function runBody(site: SiteExec, body: BodyRef): BodyRun {
 /**
  * Runs the programs of one scan in order from an unknown state at scan start, following calls into user
  * FBs (per instance), programs, methods and functions: a global written earlier in the scan is known to its
- * later readers.
+ * later readers. Reads of `opaque` keys are opaque atoms instead of their values.
  */
-export function runScan(site: SiteExec, programs: BodyRef[]): ScanRun {
+export function runScan(site: SiteExec, programs: BodyRef[], opaque: ReadonlySet<string> = new Set()): ScanRun {
   const run: ScanRun = { body: programs[0]!, final: initialState(), writes: [], calls: [], skips: [], programs, reached: new Set() };
-  const cx = newCtx(site, run, true);
+  const cx = newCtx(site, run, true, opaque);
   cx.reached = run.reached;
   let st = initialState();
   for (const p of programs) {

@@ -40,6 +40,9 @@ export function boolOf(cx: ExecCtx, fr: Frame, e: Expression, st: SymState): Boo
       const pv = cx.inline ? cx.propValue(fr, st, e) : null;
       if (pv) return pv;
       const k = frameVarKey(cx, fr, e);
+      if (k && !k.weak && cx.opaque.has(k.key)) {
+        return cx.site.atoms.add({ id: `opaque:${k.key}`, text: `${idx.show(e, fr.body.file)} (latch)`, kind: 'havoc', constraint: null, refs: [k.key], fb: null });
+      }
       if (k && !k.weak) return readVar(cx.site, k.key, st, idx.show(e, fr.body.file), idx.varSym(e, fr.body), k.raw);
       break;
     }

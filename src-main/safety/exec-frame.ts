@@ -34,6 +34,8 @@ export interface ExecCtx {
   reached: Set<BodyRef>;
   /** The value of a user function or method called in an expression, followed into its body (inline mode). */
   callValue(fr: Frame, st: SymState, call: Call): BoolExpr | null;
+  /** Keys whose reads stay opaque atoms (statement latches, for the rules that must not look through them). */
+  opaque: ReadonlySet<string>;
   /** The value of a BOOL property read (`inst.Prop`), its getter followed (inline mode). */
   propValue(fr: Frame, st: SymState, e: Expression): BoolExpr | null;
 }

@@ -82,6 +82,21 @@ export class SiteExec {
     this.calleesOf.set(b, callees);
   }
 
+  private readonly opaqueMemo = new Map<string, ScanRun[]>();
+
+  /** The scans again, reads of the given keys opaque (what a condition says without looking through them). */
+  scansWithOpaque(keys: readonly string[]): ScanRun[] {
+    if (!keys.length) return this.scans;
+    const id = [...keys].sort().join('|');
+    let hit = this.opaqueMemo.get(id);
+    if (!hit) {
+      const set = new Set(keys);
+      hit = this.scans.map((s) => runScan(this, s.programs, set));
+      this.opaqueMemo.set(id, hit);
+    }
+    return hit;
+  }
+
   /** The body of an action a call runs (`Act()` inside its POU, `inst.Act()` outside), or null. */
   actionBody(call: Call): BodyRef | null {
     const r = this.v.model.resolution.calls.get(call);

@@ -4,7 +4,7 @@ import type { SiteVersion } from '../evidence/site-version.js';
 import { and, atom, FALSE, or, toSt, type BoolExpr } from './bool-expr.js';
 import { AtomTable } from './atoms.js';
 import { constraintsFor, decideImplies, type Decision } from './decide.js';
-import type { WriteSite } from './exec-body.js';
+import type { ScanRun, WriteSite } from './exec-body.js';
 import { SiteExec } from './exec-site.js';
 import { genOf } from './sym-state.js';
 
@@ -62,17 +62,17 @@ export function analyzeVersion(v: SiteVersion, safety: SiteSafety): VersionAnaly
  * that writes it but no scan reaches contributes its own), else from every body on its own (OR of their
  * values at their end). `writes` are all the places in the code that write it.
  */
-export function outputCondition(exec: SiteExec, varKey: string, name: string): { cond: BoolExpr; writes: WriteSite[] } {
+export function outputCondition(exec: SiteExec, varKey: string, name: string, scans: readonly ScanRun[] = exec.scans): { cond: BoolExpr; writes: WriteSite[] } {
   const writes: WriteSite[] = [];
   const parts: BoolExpr[] = [];
-  const reached = new Set(exec.scans.flatMap((s) => [...s.reached]));
+  const reached = new Set(scans.flatMap((s) => [...s.reached]));
   for (const r of exec.runs) {
     const ws = r.writes.filter((w) => w.varKey === varKey);
     if (!ws.length) continue;
     writes.push(...ws);
     if (!reached.has(r.body)) parts.push(r.final.store.get(varKey) ?? exec.read(varKey, r.final, name, null));
   }
-  for (const s of exec.scans) {
+  for (const s of scans) {
     if (!s.writes.some((w) => w.varKey === varKey) && genOf(s.final, varKey) === 0) continue;
     parts.push(s.final.store.get(varKey) ?? exec.read(varKey, s.final, name, null));
   }

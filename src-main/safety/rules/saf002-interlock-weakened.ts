@@ -1,10 +1,11 @@
+import type { SiteSafety } from '../../../src-shared/model/site.js';
 import type { Finding } from '../../evidence/report.js';
 import { atom, toSt, type BoolExpr } from '../bool-expr.js';
 import { AtomTable } from '../atoms.js';
 import { decideImplies } from '../decide.js';
 import type { SiteExec } from '../exec-site.js';
-import { explainGuard } from '../guard-analysis.js';
-import { interlockAbstraction, resetSinceDemandId } from '../restart-interlocks.js';
+import { explainGuard, outputCondition, type VersionAnalysis } from '../guard-analysis.js';
+import { interlockAbstraction, resetSinceDemandId, restartInterlocks } from '../restart-interlocks.js';
 import { analyzePair, at, finding, fmtAssignment, type SafetyRule } from '../rule-kit.js';
 import { effectiveSafety } from '../safety-model.js';
 import { safetyView, weakerOnSafety } from '../safety-projection.js';
@@ -27,6 +28,12 @@ function directInputs(cond: BoolExpr, exec: SiteExec, inputs: string[]): { holds
     else if (d.status === 'undecided') undecided.push(i);
   }
   return { holds, undecided };
+}
+
+/** The output's condition with statement latches left opaque (as an RS latch's output is): its own terms. */
+function ownCondition(v: VersionAnalysis, cfg: SiteSafety, varKey: string, output: string): BoolExpr {
+  const keys = restartInterlocks(v, cfg).filter((l) => l.kind === 'latch' && l.atomId.startsWith('v:')).map((l) => l.atomId.slice(2));
+  return keys.length ? outputCondition(v.exec, varKey, output, v.exec.scansWithOpaque(keys)).cond : (v.guards.find((g) => g.varKey === varKey)?.condition ?? outputCondition(v.exec, varKey, output).cond);
 }
 
 /** SAF002: an interlock on a hazardous output removed or weakened. */
@@ -60,8 +67,8 @@ export const saf002: SafetyRule = {
         facts.push(`TRUE after but not before when: ${fmtAssignment([...d.witness].map(([a, value]) => ({ atom: name(a), value })))}`);
       } else if (d.status === 'undecided') undecided = d.reason;
       const inputs = [...safety.estops, ...safety.guards];
-      const now = directInputs(ga.condition, p.a.exec, inputs);
-      const was = directInputs(gb.condition, p.b.exec, inputs);
+      const now = directInputs(ownCondition(p.a, cfg, ga.varKey, ga.output), p.a.exec, inputs);
+      const was = directInputs(ownCondition(p.b, cfg, gb.varKey, gb.output), p.b.exec, inputs);
       const lost = [...was.holds].filter((x) => !now.holds.has(x) && !now.undecided.includes(x));
       if (lost.length) reasons.push(`its own condition no longer requires ${lost.join(', ')} (only a latch or nothing still covers it)`);
       const openInputs = [...was.holds].filter((x) => now.undecided.includes(x));

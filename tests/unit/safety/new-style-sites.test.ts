@@ -94,6 +94,15 @@ const unsafe: [string, SiteFiles, Edit[], string[]][] = [
   ['tank: restart latch removed', TANK, [{ file: TS, from: 'Chain_OK := rsChain.Q1;', to: 'Chain_OK := bHealthy;' }], ['SAF004']],
   ['tank: latch reset edge taken from START', TANK, [{ file: TS, from: 'rtReset(CLK := Reset_PB);', to: 'rtReset(CLK := Start_PB);' }], ['SAF004']],
   ['tank: the restart latch rewritten as an IF latch set by the reset level', TANK, [{ file: TS, from: 'rsChain(SET := rtReset.Q AND bHealthy, RESET1 := NOT bHealthy);\nChain_OK := rsChain.Q1;', to: 'IF NOT bHealthy THEN\n    Chain_OK := FALSE;\nELSIF Reset_PB THEN\n    Chain_OK := TRUE;\nEND_IF' }], ['SAF004']],
+  [
+    'tank: latch rewritten as IF statements and the lid dropped from the heater (only the latch still covers it)',
+    TANK,
+    [
+      { file: TS, from: 'rsChain(SET := rtReset.Q AND bHealthy, RESET1 := NOT bHealthy);\nChain_OK := rsChain.Q1;', to: 'IF NOT bHealthy THEN\n    Chain_OK := FALSE;\nELSIF rtReset.Q THEN\n    Chain_OK := TRUE;\nEND_IF' },
+      { file: TS, from: 'Heater := Req_Heat AND EStop_OK AND Lid_Closed AND Chain_OK;', to: 'Heater := Req_Heat AND EStop_OK AND Chain_OK;' },
+    ],
+    ['SAF002'],
+  ],
   ['tank: e-stop ORed with a process request', TANK, [{ file: TS, from: 'Heater := Req_Heat AND EStop_OK AND', to: 'Heater := Req_Heat AND (EStop_OK OR Req_Fill) AND' }], ['SAF002']],
   ['tank: a second writer of the inlet pump in Main', TANK, [{ file: TM, from: 'Safety();', to: 'Safety();\nPump_In := Req_Fill;' }], ['SAF001', 'SAF007']],
 ];
