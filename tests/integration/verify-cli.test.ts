@@ -49,7 +49,7 @@ describe('plantshift verify', { timeout: 180_000 }, () => {
       ['formal', 'pass'],
       ['judge', 'skipped'],
     ]);
-    expect(Object.keys(json).sort()).toEqual(['safetyCritical', 'stages', 'verdict']);
+    expect(Object.keys(json).sort()).toEqual(['openPoints', 'safetyCritical', 'stages', 'verdict']);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toMatch(/mixing-tank-3/);
     expect(html).not.toMatch(/<script/i);
@@ -92,7 +92,7 @@ describe('plantshift verify', { timeout: 180_000 }, () => {
     }
   });
 
-  it('fails a hazardous output that changes after a lamp, whether or not --allow names the lamp', async () => {
+  it('reports a hazardous output that changes after a lamp, whether or not --allow names the lamp; a longer process step is not a failure', async () => {
     // Lamp_Fault no longer shows the unreset safety latch (differs from power-up); the dwell is 50 ms longer, so
     // Press_Up (hazardous) switches later on every stroke.
     const dir = pair('press-line-2', (after) => {
@@ -103,9 +103,11 @@ describe('plantshift verify', { timeout: 180_000 }, () => {
       const r = await run(['verify', '--before', 'before', '--after', 'after', '--json', ...allow], dir);
       const json = JSON.parse(r.out) as JsonReport;
       const sim = json.stages.find((s) => s.name === 'simulation')!;
-      expect(r.code, allow.join(' ')).toBe(1);
-      expect(sim.status).toBe('fail');
-      expect(sim.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([expect.stringMatching(/^hazardous output Press_Up changed: TRUE before, FALSE after at \d+ ms/)]);
+      expect(sim.status).toBe('pass');
+      expect(sim.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(sim.findings.filter((f) => /^hazardous output Press_Up changed/.test(f.message)).map((f) => [f.severity, f.message])).toEqual([
+        ['warning', expect.stringMatching(/^hazardous output Press_Up changed: TRUE before, FALSE after at \d+ ms .*off where it was on before: the safe direction$/)],
+      ]);
       expect(sim.findings.some((f) => f.message.startsWith('output Lamp_Fault changed'))).toBe(allow.length === 0);
     }
     // The recipe's allowed differences are skipped the same way (read from the recipe, which may change).
