@@ -161,7 +161,7 @@ function binary(en: Encoder, f: Frame, e: Binary, want?: Shape): Val {
       expr(en, f, e.right);
       return havocExpr(en, f, e, `comparison of ${s}: free`, { t: 'bool' });
     }
-    if (s.t === 'fp') return boolVal(realCompare(en, op, expr(en, f, e.left), expr(en, f, e.right)));
+    if (s.t === 'fp') return boolVal(realCompare(en, f, e, op, expr(en, f, e.left), expr(en, f, e.right)));
     const l = convertTo(z, expr(en, f, e.left, s), s);
     const r = convertTo(z, expr(en, f, e.right, s), s);
     if (l.t === 'bool' || r.t === 'bool') {

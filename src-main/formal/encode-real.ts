@@ -47,8 +47,10 @@ export function realArith(en: Encoder, f: Frame, e: Expression, op: string, a: V
 }
 
 /** A comparison of two values of which at least one is REAL, made in double as on the soft-PLC. */
-export function realCompare(en: Encoder, op: string, a: Val, b: Val): ZBool {
+export function realCompare(en: Encoder, f: Frame, e: Expression, op: string, a: Val, b: Val): ZBool {
   const z = en.z;
+  // REAL havocked: the comparison of a free value is itself free (no float circuit at all).
+  if (!en.realExact) return en.havocAt(f.file, e, 'REAL comparison: free (REAL abstracted)', { t: 'bool' }, true).v as ZBool;
   const x = d(en, a);
   const y = d(en, b);
   switch (op) {
