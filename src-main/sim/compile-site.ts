@@ -3,7 +3,7 @@ import type { PouSym, VarSym } from '../plc/check/symbols.js';
 import { containerPositions, type CompiledProject } from '../plc/project/compile-project.js';
 import { key, type Expression, type VarDecl } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
-import { GenContext } from './gen-context.js';
+import { GenContext, isProgramPou } from './gen-context.js';
 import { genModule, isReference } from './gen-module.js';
 import type { NativeFbType } from './native-fb.js';
 import { Runtime } from './runtime.js';
@@ -68,7 +68,8 @@ export function compileSite(project: CompiledProject, model: SemanticModel, opts
 
   // Tasks: a CONFIGURATION's cyclic tasks where the sources have one, else the site's entry program and cycle.
   const tasks: Task[] = [];
-  const programs = new Map(model.pous.filter((p) => p.pouKind === 'PROGRAM' && !p.builtin).map((p) => [key(p.name), p] as const));
+  // Organization blocks run like programs: an S7 site names OB1 (e.g. "Main") as its entry.
+  const programs = new Map(model.pous.filter(isProgramPou).map((p) => [key(p.name), p] as const));
   for (const s of project.sources) {
     for (const d of s.parse.unit.declarations) {
       if (d.kind !== 'Configuration') continue;
@@ -84,11 +85,11 @@ export function compileSite(project: CompiledProject, model: SemanticModel, opts
     }
   }
   if (tasks.length === 0) {
-    if (!programs.has(key(opts.entry))) problems.push({ message: `entry program ${opts.entry} is not a PROGRAM of this site`, file: '', line: 0 });
+    if (!programs.has(key(opts.entry))) problems.push({ message: `entry program ${opts.entry} is not a PROGRAM or ORGANIZATION_BLOCK of this site`, file: '', line: 0 });
     tasks.push({ name: 'cycle', intervalMs: opts.cycleMs, priority: 0, programs: [key(opts.entry)] });
   }
   tasks.sort((a, b) => a.priority - b.priority);
-  for (const t of tasks) for (const p of t.programs) if (!programs.has(p)) problems.push({ message: `task ${t.name} runs ${p}, which is not a PROGRAM of this site`, file: '', line: 0 });
+  for (const t of tasks) for (const p of t.programs) if (!programs.has(p)) problems.push({ message: `task ${t.name} runs ${p}, which is not a PROGRAM or ORGANIZATION_BLOCK of this site`, file: '', line: 0 });
   if (problems.length) return { program: null, problems };
 
   const retainedDecls = new Set<VarDecl>();

@@ -42,6 +42,14 @@ export function isNativePou(p: PouSym): boolean {
   return p.builtin || p.file === ROCKWELL_TYPES_FILE;
 }
 
+/**
+ * A program the soft-PLC runs as a task's (or the site's entry) body: a PROGRAM, or a Siemens organization
+ * block (OB1 and the like), which the PLC calls itself each cycle.
+ */
+export function isProgramPou(p: PouSym): boolean {
+  return (p.pouKind === 'PROGRAM' || p.pouKind === 'ORGANIZATION_BLOCK') && !p.builtin && !p.owner;
+}
+
 /** State shared by the code generators while compiling one site. */
 export class GenContext {
   readonly sites: CodeSite[] = [];

@@ -1,6 +1,6 @@
 import type { PouSym, PropSym, VarSym } from '../plc/check/symbols.js';
 import type { PropertyAccessor, Statement } from '../plc/st/ast.js';
-import { fnName, isNativePou, keyOf, prop, type GenContext, type PouGen, type Storage } from './gen-context.js';
+import { fnName, isNativePou, isProgramPou, keyOf, prop, type GenContext, type PouGen, type Storage } from './gen-context.js';
 import { specDefault, varInit } from './gen-init.js';
 import { genStatements } from './gen-stmt.js';
 
@@ -42,12 +42,16 @@ function functionStorage(pg: PouGen, vars: Iterable<VarSym>): string[] {
   return params;
 }
 
-/** Function text: temporaries and lazily found locals declared first, then the body. */
-function fn(g: GenContext, pg: PouGen, name: string, params: string[], locals: VarSym[], body: readonly Statement[], ret: string | null): string {
+/**
+ * Function text: temporaries and lazily found locals declared first, then the body. `own` are locals the caller declares with their initial value (a property getter's value); a lazy local
+ * of the same name, or one named like a parameter (a setter's value), is that variable and not declared again.
+ */
+function fn(g: GenContext, pg: PouGen, name: string, params: string[], locals: VarSym[], body: readonly Statement[], ret: string | null, own: readonly (readonly [string, string])[] = []): string {
   const code = genStatements(g, pg, body, '  ');
-  const decls: string[] = [];
+  const decls: string[] = own.map(([n, init]) => `  let ${n} = ${init};\n`);
+  const declared = new Set([...params, ...own.map(([n]) => n)]);
   for (const v of locals) decls.push(`  let ${localName(v)} = ${isReference(v) ? 'null' : varInit(g, pg, v)};\n`);
-  for (const [v, n] of pg.lazy) if (!locals.includes(v)) decls.push(`  let ${n} = ${varInit(g, pg, v)};\n`);
+  for (const [v, n] of pg.lazy) if (!locals.includes(v) && !declared.has(n)) decls.push(`  let ${n} = ${varInit(g, pg, v)};\n`);
   return `function ${name}(${params.join(', ')}) {\n${decls.join('')}${code}${ret ? `  return ${ret};\n` : ''}}\n`;
 }
 
@@ -99,8 +103,9 @@ function genProperty(g: GenContext, owner: PouSym, pr: PropSym, ownerGen: PouGen
     const value = `v_${keyOf(pr.name)}`;
     pg.result = kind === 'get' ? value : null;
     // The property's own name is its value inside the accessor; the checker resolves it to a VarSym made there.
-    const body = fn(g, pg, fnName(kind, owner.name, pr.name), kind === 'get' ? ['self', 'G', 'P', 'rt'] : ['self', 'G', 'P', 'rt', value], [], acc.body, pg.result);
-    return kind === 'get' ? body.replace('{\n', `{\n  let ${value} = ${specDefault(g, pr.node.type, pr.type)};\n`) : body;
+    // A getter's value starts at the property type's default; a setter's value is its parameter.
+    const own = kind === 'get' ? [[value, specDefault(g, pr.node.type, pr.type)] as const] : [];
+    return fn(g, pg, fnName(kind, owner.name, pr.name), kind === 'get' ? ['self', 'G', 'P', 'rt'] : ['self', 'G', 'P', 'rt', value], [], acc.body, pg.result, own);
   };
   return accessor(pr.node.getter, 'get') + accessor(pr.node.setter, 'set');
 }
@@ -128,7 +133,7 @@ export function genModule(g: GenContext): string {
   const user = g.model.pous.filter((p) => !isNativePou(p) && !p.owner);
   for (const p of user) {
     if (p.pouKind === 'FUNCTION') parts.push(genFunction(g, p));
-    else if (p.pouKind === 'PROGRAM' || p.pouKind === 'FUNCTION_BLOCK') parts.push(genInstancePou(g, p));
+    else if (isProgramPou(p) || p.pouKind === 'FUNCTION_BLOCK') parts.push(genInstancePou(g, p));
   }
   const gpg: PouGen = { pou: user[0] ?? g.model.pous[0]!, label: 'globals', file: '', storage: new Map(), result: null, lazy: new Map() };
   // Constants first: a struct default or another initializer may name one declared further down.
@@ -140,7 +145,7 @@ export function genModule(g: GenContext): string {
   parts.push(`function initGlobals(G, P, rt) {\n  const self = null;\n${inits.join('')}}\n`);
   // Struct builders, generated on first use by any of the above (function declarations are hoisted).
   parts.push(...g.structInitCode);
-  const programs = user.filter((p) => p.pouKind === 'PROGRAM');
+  const programs = user.filter(isProgramPou);
   parts.push(
     `return { initGlobals, programs: { ${programs.map((p) => `${JSON.stringify(keyOf(p.name))}: { init: ${fnName('init', p.name)}, body: ${fnName('body', p.name)} }`).join(', ')} } };\n`,
   );
