@@ -33,7 +33,6 @@ const FULL = { mode: 'full' as const, formalBound: 8, formalTimeoutMs: 20_000, r
  */
 const KNOWN_LIMITS: Record<string, RegExp> = {
   'palletizer-9': /a call of \w+ through an interface is not supported by the simulator/,
-  'mixer-s7-10': /entry program Main is not a PROGRAM of this site/,
 };
 
 let sites: SiteContext[] = [];

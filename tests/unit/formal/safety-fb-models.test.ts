@@ -103,7 +103,7 @@ describe('formal SF block models equal the soft-PLC models', () => {
         }
       }
       expect(cases).toBeGreaterThan(1000);
-    });
+    }, 60_000);
 
     it(`${fb.name}: random runs from a cold start give the same outputs in every call`, () => {
       const f = symbolic(fb, out);
@@ -124,7 +124,7 @@ describe('formal SF block models equal the soft-PLC models', () => {
           now += rng.pick([0, 10, 10, 10, 30]);
         }
       }
-    });
+    }, 60_000);
   }
 });
 
