@@ -1,5 +1,5 @@
 import { compareVersions, type DifferentialResult, type Divergence } from '../sim/differential.js';
-import { runScenario } from '../sim/run-scenario.js';
+import { formatValue, runScenario } from '../sim/run-scenario.js';
 import type { Scenario } from '../sim/scenario.js';
 import type { SimValue } from '../sim/sim-types.js';
 import type { Trace } from '../sim/trace.js';
@@ -152,7 +152,7 @@ function ownChecks(prog: CompiledProgram, safety: SiteSafety, o: SimulationOptio
       findings.push({
         rule: 'SIM-SCENARIO',
         severity: 'error',
-        message: `scenario "${sc.name}" step ${f.step} at ${f.atMs} ms: ${f.variable} expected ${String(f.expected)}, got ${String(f.actual)}`,
+        message: `scenario "${sc.name}" step ${f.step} at ${f.atMs} ms: ${f.variable} expected ${formatValue(f.expected)}, got ${formatValue(f.actual)}`,
         file: null,
         line: null,
         evidence: { locations: [], trace: toEvidence(r.trace, `scenario "${sc.name}"`, r.trace.times.indexOf(f.timeMs), prog.cycleMs), facts: [] },

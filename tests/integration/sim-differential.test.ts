@@ -136,3 +136,19 @@ describe('old against new in the simulation stage', () => {
     expect(stage.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('scenario expectations in the simulation stage', () => {
+  it('prints a REAL expectation with its tolerance, never as an object', () => {
+    const beforeDir = join(copyExampleFleet(), 'heat-tank-8');
+    const afterDir = join(copyExampleFleet(), 'heat-tank-8');
+    // A scaling slip: the mean is off by one degree, outside the scenario's ±0.05.
+    edit(afterDir, 'src/PLC_PRG.st', 'Temp_Avg := rSum / INT_TO_REAL(nHealthy);', 'Temp_Avg := rSum / INT_TO_REAL(nHealthy) + 1.0;');
+    const after = loadSiteVersion(afterDir, 'after');
+    const scenarios = loadScenarios(afterDir, after.config.scenarios);
+    const stage = simulationStage(loadSiteVersion(beforeDir, 'before'), after, { scenarios, allowedDifferences: [], randomSequences: 2, randomScans: 100, seed: 7 });
+    const miss = stage.findings.filter((f) => f.rule === 'SIM-SCENARIO' && /Temp_Avg expected/.test(f.message));
+    expect(miss.length).toBeGreaterThan(0);
+    expect(miss[0]!.message).toMatch(/step \d+ at 60 ms: Temp_Avg expected 20 ± 0\.05, got 20\.99\d*$/);
+    expect(stage.findings.map((f) => f.message).join('\n')).not.toContain('[object Object]');
+  });
+});
