@@ -5,8 +5,9 @@ import type { Finding, OpenPoint, StageName, StageResult, StageStatus, Verdict }
  * point as a pass or a pre-existing defect against a change.
  *
  * - a new error finding (not undecided, not pre-existing) fails its stage;
- * - otherwise a new undecided finding makes it inconclusive;
- * - pre-existing findings are shown but decide nothing;
+ * - otherwise any undecided finding makes it inconclusive, pre-existing or not: what the tools could not decide
+ *   about the version after the change is not shown to be safe because they could not decide it before either;
+ * - other pre-existing findings are shown but decide nothing;
  * - any failed or errored stage fails the verdict; otherwise any inconclusive stage makes it inconclusive.
  */
 
@@ -16,7 +17,7 @@ export const isNew = (f: Finding): boolean => f.preExisting !== true;
 export function stageStatusOf(findings: readonly Finding[]): Extract<StageStatus, 'pass' | 'fail' | 'inconclusive'> {
   const fresh = findings.filter(isNew);
   if (fresh.some((f) => f.severity === 'error' && f.undecided !== true)) return 'fail';
-  if (fresh.some((f) => f.undecided === true)) return 'inconclusive';
+  if (findings.some((f) => f.undecided === true)) return 'inconclusive';
   return 'pass';
 }
 
@@ -26,14 +27,15 @@ export function verdictOf(stages: readonly Pick<StageResult, 'status'>[]): Verdi
   return 'pass';
 }
 
-/** Every new undecided finding as an open point: what could not be decided, and where. */
+/** Every undecided finding (pre-existing ones too) as an open point: what could not be decided, and where. */
 export function openPointsOf(stages: readonly StageResult[]): OpenPoint[] {
   const out: OpenPoint[] = [];
   for (const s of stages) {
     let n = 0;
     for (const f of s.findings) {
-      if (f.undecided !== true || !isNew(f)) continue;
-      out.push({ id: `${s.name}:${f.rule}:${n++}`, stage: s.name as StageName, rule: f.rule, what: f.message, file: f.file, line: f.line });
+      if (f.undecided !== true) continue;
+      const what = f.preExisting ? `${f.message} (not decided before this change either)` : f.message;
+      out.push({ id: `${s.name}:${f.rule}:${n++}`, stage: s.name as StageName, rule: f.rule, what, file: f.file, line: f.line });
     }
   }
   return out;

@@ -22,7 +22,9 @@ describe('stage status from findings', () => {
     [[f('SAF001', 'error', { undecided: true })], 'inconclusive'],
     [[f('SAF001', 'error', { undecided: true }), f('SAF002', 'error')], 'fail'],
     [[f('SAF001', 'error', { preExisting: true })], 'pass'],
-    [[f('SAF001', 'error', { undecided: true, preExisting: true })], 'pass'],
+    // Not decided before either is still not decided: never shown as safe.
+    [[f('SAF001', 'error', { undecided: true, preExisting: true })], 'inconclusive'],
+    [[f('SAF001', 'error', { undecided: true, preExisting: true }), f('SAF002', 'error')], 'fail'],
   ] as const)('%j -> %s', (findings, status) => {
     expect(stageStatusOf(findings)).toBe(status);
   });
@@ -55,13 +57,14 @@ describe('verdict from stages', () => {
 });
 
 describe('open points and pre-existing findings', () => {
-  it('lists each new undecided finding with what and where', () => {
+  it('lists each undecided finding with what and where, saying when the before version was not decided either', () => {
     const stages: StageResult[] = [
       { name: 'safety', status: 'inconclusive', summary: '', durationMs: 0, findings: [f('SAF001', 'error', { undecided: true }), f('SAF002', 'error', { undecided: true, preExisting: true })] },
       { name: 'formal', status: 'inconclusive', summary: '', durationMs: 0, findings: [f('BMC-ESTOP', 'error', { undecided: true, file: null, line: null })] },
     ];
     expect(openPointsOf(stages)).toEqual([
       { id: 'safety:SAF001:0', stage: 'safety', rule: 'SAF001', what: 'SAF001 at line 12: something', file: 'src/Main.st', line: 12 },
+      { id: 'safety:SAF002:0', stage: 'safety', rule: 'SAF002', what: 'SAF002 at line 12: something (not decided before this change either)', file: 'src/Main.st', line: 12 },
       { id: 'formal:BMC-ESTOP:0', stage: 'formal', rule: 'BMC-ESTOP', what: 'SAF001 at line 12: something'.replace('SAF001', 'BMC-ESTOP'), file: null, line: null },
     ]);
   });
