@@ -4,6 +4,7 @@ import type { ActionSym, PouSym, VarSym } from '../plc/check/symbols.js';
 import type { Type } from '../plc/check/types.js';
 import type { Call, CallArg, Expression } from '../plc/st/ast.js';
 import { fnName, isNativePou, keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
+import { dispatch, isOverridden, isSuperAccess } from './gen-dispatch.js';
 import { elemBits, genExpr, lvalue, objectOf, type Code } from './gen-expr.js';
 import { convert, isBig, isFloat, reprOf, wrap, type Repr } from './repr.js';
 import { FB_ALIASES, PIN_ALIASES } from './std-fbs.js';
@@ -34,9 +35,14 @@ export function genCall(g: GenContext, pg: PouGen, call: Call): Code {
         return lv ? lv.ref : 'null';
       });
       if (s.pouKind === 'FUNCTION') return { code: `${fnName('fn', s.name)}(G, P, rt${args.map((a) => ', ' + a).join('')})`, repr: r };
+      // A method: through an interface (no owner), or one a derived FB overrides, it runs the implementation of
+      // the instance's own type; SUPER^.M() and a method nothing overrides are direct calls.
+      const object = call.callee.kind === 'Member' ? call.callee.object : null;
+      const inst = object ? objectOf(g, pg, object) : 'self';
+      if (inst === null) return { code: g.unsupported(pg.file, call.start, `a call of ${s.name} on this object`), repr: r };
       const owner = s.owner;
-      if (!owner) return { code: g.unsupported(pg.file, call.start, `a call of ${s.name} through an interface`), repr: r };
-      const inst = call.callee.kind === 'Member' ? objectOf(g, pg, call.callee.object) : 'self';
+      const viaInterface = !owner || (object !== null && g.typeOf(object)?.kind === 'interface');
+      if (viaInterface || (!isSuperAccess(object) && isOverridden(g, owner, keyOf(s.name), 'methods'))) return { code: dispatch(g, pg, inst, 'M', s.name, call.start, args), repr: r };
       return { code: `${fnName('m', owner.name, s.name)}(${inst}, G, P, rt${args.map((a) => ', ' + a).join('')})`, repr: r };
     }
   }

@@ -3,7 +3,8 @@ import { findPouVar, type GvlSym, type PouSym, type PropSym, type VarSym } from 
 import { elemOf, type EnumMemberSym, type Type } from '../plc/check/types.js';
 import type { Binary, Expression, Literal } from '../plc/st/ast.js';
 import { genCall } from './gen-calls.js';
-import { fnName, keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
+import { propertyPlace } from './gen-dispatch.js';
+import { keyOf, prop, type GenContext, type PouGen } from './gen-context.js';
 import { convert, isBig, isFloat, reprOf, wrap, type Repr } from './repr.js';
 
 export interface Code {
@@ -60,12 +61,19 @@ export function lvalue(g: GenContext, pg: PouGen, e: Expression): Lvalue | null 
       const s = g.symbolOf(e.id) as Sym | undefined;
       if (s?.kind === 'var') return varPlace(g, pg, s);
       if (s?.kind === 'pou' && s.pouKind === 'PROGRAM') return place('P', keyOf(s.name), g.typeOf(e));
+      if (s?.kind === 'prop') return propertyPlace(g, pg, null, s, pg.pou.owner ?? pg.pou, e.start);
       return null;
     }
     case 'Member': {
       const obj = e.object;
       const s = g.symbolOf(e.member) as Sym | undefined;
       if (obj.kind === 'Name' && (g.symbolOf(obj.id) as Sym | undefined)?.kind === 'gvl' && s?.kind === 'var') return varPlace(g, pg, s);
+      const ot = g.typeOf(obj);
+      if (ot?.kind === 'interface') {
+        const pr = ot.sym.properties.get(keyOf(e.member.name));
+        return pr ? propertyPlace(g, pg, obj, pr, null, e.start) : null;
+      }
+      if (s?.kind === 'prop') return propertyPlace(g, pg, obj, s, ot?.kind === 'pou' ? ot.pou : pg.pou.owner ?? pg.pou, e.start);
       const base = objectOf(g, pg, obj);
       if (base === null) return null;
       return place(base, keyOf(e.member.name), g.typeOf(e));
@@ -116,7 +124,9 @@ export function lvalue(g: GenContext, pg: PouGen, e: Expression): Lvalue | null 
 export function objectOf(g: GenContext, pg: PouGen, e: Expression): string | null {
   if (e.kind === 'Deref' && (e.object.kind === 'This' || e.object.kind === 'Super')) return 'self';
   const lv = lvalue(g, pg, e);
-  return lv ? lv.read : null;
+  if (lv) return lv.read;
+  // An interface a function, method or property returns: `GetAxis(i).Halt()`.
+  return g.typeOf(e)?.kind === 'interface' ? genExpr(g, pg, e).code : null;
 }
 
 function literal(g: GenContext, e: Literal, r: Repr): string {
@@ -150,18 +160,11 @@ export function genExpr(g: GenContext, pg: PouGen, e: Expression): Code {
     case 'Name': {
       const s = g.symbolOf(e.id) as Sym | undefined;
       if (s?.kind === 'enumval') return { code: String(s.member.value), repr: 'enum' };
-      if (s?.kind === 'prop') return { code: `${fnName('get', pg.pou.owner?.name ?? pg.pou.name, s.name)}(self, G, P, rt)`, repr: r };
       break;
     }
     case 'Member': {
       const s = g.symbolOf(e.member) as Sym | undefined;
       if (s && 'value' in s && typeof s.value === 'number' && s.kind === undefined) return { code: String(s.value), repr: 'enum' };
-      if (s?.kind === 'prop') {
-        const owner = g.typeOf(e.object);
-        const obj = objectOf(g, pg, e.object);
-        const ownerName = owner?.kind === 'pou' ? owner.pou.name : pg.pou.name;
-        return { code: `${fnName('get', ownerName, s.name)}(${obj}, G, P, rt)`, repr: r };
-      }
       break;
     }
     case 'Call':
@@ -179,6 +182,10 @@ export function genExpr(g: GenContext, pg: PouGen, e: Expression): Code {
     case 'This':
     case 'Super':
       return { code: `{ o: { v: self }, k: 'v' }`, repr: 'other' };
+    case 'Deref':
+      // THIS^ as a value: the instance itself (assigned to an interface, passed on).
+      if (e.object.kind === 'This' || e.object.kind === 'Super') return { code: 'self', repr: 'other' };
+      break;
     case 'ErrorExpr':
       return { code: g.unsupported(pg.file, e.start, 'an expression with errors'), repr: 'other' };
   }
@@ -200,6 +207,11 @@ function binary(g: GenContext, pg: PouGen, e: Binary, r: Repr): Code {
   const l = genExpr(g, pg, e.left);
   const rt = genExpr(g, pg, e.right);
   const op = e.op;
+  if ((op === '=' || op === '<>') && [g.typeOf(e.left), g.typeOf(e.right)].some((t) => t?.kind === 'interface' || t?.kind === 'ref')) {
+    // `itf <> 0`, `itf1 = itf2`, `p = 0`: an unset interface or pointer equals 0 (CODESYS's NULL check).
+    const same = `rt.sameRef(${l.code}, ${rt.code})`;
+    return { code: op === '=' ? same : `!${same}`, repr: 'bool' };
+  }
   if (op === '=' || op === '<>' || op === '<' || op === '>' || op === '<=' || op === '>=') {
     const cr = compareRepr(l.repr, rt.repr);
     const a = convert(l.code, l.repr, cr);

@@ -1,6 +1,7 @@
 import type { PouSym, PropSym, VarSym } from '../plc/check/symbols.js';
 import type { PropertyAccessor, Statement } from '../plc/st/ast.js';
 import { fnName, isNativePou, isProgramPou, keyOf, prop, type GenContext, type PouGen, type Storage } from './gen-context.js';
+import { genVtable, vtableName } from './gen-dispatch.js';
 import { specDefault, varInit } from './gen-init.js';
 import { genStatements } from './gen-stmt.js';
 
@@ -65,7 +66,8 @@ function genInstancePou(g: GenContext, pou: PouSym): string {
   instanceStorage(g, pg, pou);
   let out = '';
   // Instance constructor: base fields first, then own fields in declaration order.
-  const init: string[] = [`function ${fnName('init', pou.name)}(G, P, rt) {\n  const self = ${pou.base ? `${fnName('init', pou.base.name)}(G, P, rt)` : '{}'};\n`];
+  // `$vt`: the dispatch table of the instance's own type (a derived FB's replaces its base's), see gen-dispatch.ts.
+  const init: string[] = [`function ${fnName('init', pou.name)}(G, P, rt) {\n  const self = ${pou.base ? `${fnName('init', pou.base.name)}(G, P, rt)` : '{}'};\n  self.$vt = ${vtableName(pou)};\n`];
   for (const v of pou.vars.values()) {
     if (v.section === 'VAR_TEMP' || v.section === 'VAR_EXTERNAL') continue;
     if (v.section === 'VAR_IN_OUT' || isReference(v)) init.push(`  self${prop(keyOf(v.name))} = null;\n`);
@@ -145,6 +147,8 @@ export function genModule(g: GenContext): string {
   parts.push(`function initGlobals(G, P, rt) {\n  const self = null;\n${inits.join('')}}\n`);
   // Struct builders, generated on first use by any of the above (function declarations are hoisted).
   parts.push(...g.structInitCode);
+  // Dispatch tables: read by instance constructors, which run only after the module text has been evaluated.
+  for (const p of user) if (isProgramPou(p) || p.pouKind === 'FUNCTION_BLOCK') parts.push(genVtable(p));
   const programs = user.filter(isProgramPou);
   parts.push(
     `return { initGlobals, programs: { ${programs.map((p) => `${JSON.stringify(keyOf(p.name))}: { init: ${fnName('init', p.name)}, body: ${fnName('body', p.name)} }`).join(', ')} } };\n`,

@@ -78,6 +78,29 @@ export class Runtime {
     return r;
   }
 
+  /**
+   * A method or property accessor called through a dispatch table (`gen-dispatch.ts`): an interface that
+   * refers to no instance faults like the PLC's access violation, at the call's source line.
+   */
+  vcall(o: unknown, slot: string, what: string, site: number, G: unknown, P: unknown, ...args: unknown[]): unknown {
+    if (!o) throw new FaultSignal('null-reference', `${what} called through an interface that refers to no instance (0)`, site);
+    const f = (o as { $vt?: Record<string, (...a: unknown[]) => unknown> }).$vt?.[slot];
+    if (!f) throw new FaultSignal('fault', `${what} is not implemented by the instance the interface refers to`, site);
+    return f(o, G, P, this, ...args);
+  }
+
+  /**
+   * `=` on interfaces, pointers and references: 0 and an unset (null) one are the same; interfaces are equal
+   * when they refer to the same instance, pointers when they name the same place (`{o, k}` made per ADR).
+   */
+  sameRef(a: unknown, b: unknown): boolean {
+    if (!a || !b) return !a && !b;
+    if (a === b) return true;
+    const x = a as { o?: unknown; k?: unknown };
+    const y = b as { o?: unknown; k?: unknown };
+    return typeof x === 'object' && typeof y === 'object' && x.o !== undefined && x.o === y.o && x.k === y.k;
+  }
+
   /** REAL_TO_INT rounds half away from zero (IEC 61131-3 table 22). */
   roundInt(x: number): number {
     return x < 0 ? -Math.round(-x) : Math.round(x);
