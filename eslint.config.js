@@ -79,10 +79,33 @@ export default tseslint.config(
   },
   {
     // The language, simulator and safety cores are pure: no file system, no Electron, no network.
-    files: ['src-main/plc/**/*.ts', 'src-main/sim/**/*.ts', 'src-main/safety/**/*.ts', 'src-main/change/**/*.ts', 'src-main/formal/**/*.ts', 'src-main/verify/html/**/*.ts'],
+    files: [
+      'src-main/plc/**/*.ts', 'src-main/sim/**/*.ts', 'src-main/safety/**/*.ts', 'src-main/safety-blocks/**/*.ts', 'src-main/change/**/*.ts',
+      'src-main/formal/**/*.ts', 'src-main/verify/html/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [NO_IPC_RENDERER], patterns: [...NO_NODE, ...NO_ELECTRON] }],
       'no-restricted-globals': ['error', ...NODE_GLOBALS],
+    },
+  },
+  {
+    // The PLCopen safety blocks sit below the simulator, formal/, safety/ and the checker, which all build on them.
+    files: ['src-main/safety-blocks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_IPC_RENDERER],
+          patterns: [
+            ...NO_NODE,
+            ...NO_ELECTRON,
+            {
+              group: ['**/sim', '**/sim/**', '**/formal', '**/formal/**', '**/safety', '**/safety/**', '**/plc/check', '**/plc/check/**'],
+              message: 'safety-blocks sits below sim/, formal/, safety/ and plc/check/: it imports none of them (see ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -3,16 +3,18 @@ import { key, type AnyNode, type Call, type Expression } from '../plc/st/ast.js'
 import { exprKey, FALSE, not, TRUE, type BoolExpr } from './bool-expr.js';
 import { boolOf, readVar } from './exec-expr.js';
 import { frameReads, frameVarKey, mapKey, MAX_INLINE_DEPTH, type ExecCtx, type Frame } from './exec-frame.js';
-import { fbImplications, isSafetyFbType } from './fb-semantics.js';
+import { isSafetyFbType } from '../safety-blocks/index.js';
+import { fbImplications } from './fb-semantics.js';
 import type { BodyRef, Callee } from './site-index.js';
 import type { SymState } from './sym-state.js';
 
 /**
  * A call during symbolic execution. Standard and PLCopen safety FBs contribute the implications their
- * outputs guarantee (fb-semantics.ts). In inline mode a user FB (per instance), program, method or function
- * is followed into its body on the caller's state, inputs bound before and outputs copied after, so what it
- * writes (a global enable, an instance's outputs) is known to the code after the call. Anything it cannot
- * follow (an FB in an array, recursion, an unknown callee) havocs what it may write.
+ * outputs guarantee (fb-semantics.ts; a PLCopen block's own are in safety-blocks/<block>/pins.ts). In inline
+ * mode a user FB (per instance), program, method or function is followed into its body on the caller's state,
+ * inputs bound before and outputs copied after, so what it writes (a global enable, an instance's outputs) is
+ * known to the code after the call. Anything it cannot follow (an FB in an array, recursion, an unknown callee)
+ * havocs what it may write.
  */
 
 export interface CallArgInfo {

@@ -4,7 +4,7 @@ import { and, atom, FALSE, or, positiveAtoms, substitute, TRUE, type BoolExpr } 
 import { AtomTable, type AtomInfo } from './atoms.js';
 import { decideImplies } from './decide.js';
 import type { VersionAnalysis } from './guard-analysis.js';
-import { RESTART_INTERLOCK_BLOCKS, sfPinRole } from './sf-pins.js';
+import { RESTART_INTERLOCK_BLOCKS, sfPinRole } from '../safety-blocks/index.js';
 
 /**
  * Restart interlocks: FB outputs that, once a demand has switched them off, come back only after a manual reset.

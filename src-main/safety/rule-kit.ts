@@ -7,7 +7,7 @@ import type { CallSite } from './exec-body.js';
 import type { SiteExec } from './exec-site.js';
 import { analyzeVersion, type VersionAnalysis } from './guard-analysis.js';
 import { effectiveSafety, type SafetyModel } from './safety-model.js';
-import { isSafetyFbType } from './fb-semantics.js';
+import { isSafetyFbType } from '../safety-blocks/index.js';
 
 /** A static safety rule: diff-aware, comparing the two versions of a change. */
 export interface SafetyRule {

@@ -4,7 +4,7 @@ import type { SafetySummary } from '../evidence/report.js';
 import type { SiteVersion } from '../evidence/site-version.js';
 import { findPouVar } from '../plc/check/symbols.js';
 import { SiteIndex, walkStatements, type BodyRef } from './site-index.js';
-import { isSafeOutput, isSafetyFbType, SF_SAFETY_INPUTS } from './fb-semantics.js';
+import { isSafeOutput, isSafetyFbType, SF_SAFETY_INPUTS } from '../safety-blocks/index.js';
 
 /** A PLCopen SF_* instance found in the code: what it reads and which hazardous outputs its safe outputs gate. */
 export interface SfInstance {

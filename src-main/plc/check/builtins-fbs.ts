@@ -2,12 +2,13 @@ import type { CompilationUnit } from '../st/ast.js';
 import type { Dialect } from '../st/dialect.js';
 import { isCodesysFamily } from '../st/dialect.js';
 import { parseSt } from '../st/parser.js';
-import { SAFETY_FBS_ST } from './builtins-safety.js';
+import { SAFETY_FBS_ST } from '../../safety-blocks/registry.js';
 
 /**
  * The standard function blocks as declaration text, in the two variants vendors ship: IEC 61131-3 names
  * (S/R1, R, LD, INT counters; also matiec/OpenPLC and SCL) and the CODESYS/TwinCAT Standard library names
- * (SET/RESET1, RESET, LOAD, WORD counters). They are parsed once per variant and checked like user FBs.
+ * (SET/RESET1, RESET, LOAD, WORD counters). They are parsed once per variant, with the PLCopen safety blocks'
+ * declarations from safety-blocks/, and checked like user FBs.
  */
 
 const timer = (n: string, t: string): string =>

@@ -6,7 +6,7 @@ import { decideImplies } from '../decide.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
 import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, counts, finding, type SafetyRule } from '../rule-kit.js';
-import { defeatingConstant, sfPinRole } from '../sf-pins.js';
+import { defeatingConstant, sfPinRole } from '../../safety-blocks/index.js';
 import type { EvidenceLocation } from '../../evidence/report.js';
 
 interface Forcing {

@@ -6,7 +6,7 @@ import type { VersionAnalysis } from '../guard-analysis.js';
 import { analyzePair, at, finding, inSafetyPou, type SafetyRule } from '../rule-kit.js';
 import { resetEdgeAtoms, restartInterlocks } from '../restart-interlocks.js';
 import { effectiveSafety, type SafetyModel } from '../safety-model.js';
-import { sfPinRole } from '../sf-pins.js';
+import { sfPinRole } from '../../safety-blocks/index.js';
 import type { SiteSafety } from '../../../src-shared/model/site.js';
 
 interface Latch {

@@ -1,7 +1,8 @@
 import { key } from '../../plc/st/ast.js';
 import type { EvidenceLocation, Finding } from '../../evidence/report.js';
 import { hazardClosure, timeValueMs } from '../dependencies.js';
-import { SF_TIME_INPUTS, TIMER_TYPES } from '../fb-semantics.js';
+import { SF_TIME_INPUTS } from '../../safety-blocks/index.js';
+import { TIMER_TYPES } from '../fb-semantics.js';
 import type { VersionAnalysis } from '../guard-analysis.js';
 import type { SafetyModel } from '../safety-model.js';
 import { analyzePair, at, finding, inSafetyPou, type SafetyRule } from '../rule-kit.js';

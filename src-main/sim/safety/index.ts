@@ -1,18 +1,7 @@
-export { SAFETY_FBS } from './registry.js';
-export { defineSafetyFb, isErrorCode, IDLE, type SafetyFbType, type FbInstance } from './safety-core.js';
-export { SF_Antivalent } from './sf-antivalent.js';
-export { SF_EDM } from './sf-edm.js';
-export { SF_EmergencyStop } from './sf-emergency-stop.js';
-export { SF_EnableSwitch } from './sf-enable-switch.js';
-export { SF_Equivalent } from './sf-equivalent.js';
-export { SF_ESPE } from './sf-espe.js';
-export { SF_GuardLocking } from './sf-guard-locking.js';
-export { SF_GuardMonitoring } from './sf-guard-monitoring.js';
-export { SF_ModeSelector } from './sf-mode-selector.js';
-export { SF_MutingSeq } from './sf-muting-seq.js';
-export { SF_OutControl } from './sf-out-control.js';
-export { SF_SafelyLimitSpeed } from './sf-safely-limit-speed.js';
-export { SF_SafetyRequest } from './sf-safety-request.js';
-export { SF_TestableSafetySensor } from './sf-testable-safety-sensor.js';
-export { SF_TwoHandControlTypeII } from './sf-two-hand-control-type-ii.js';
-export { SF_TwoHandControlTypeIII, TWO_HAND_SYNC_MS } from './sf-two-hand-control-type-iii.js';
+// The PLCopen safety blocks now live in safety-blocks/ (one folder per block); the soft-PLC re-exports their models.
+export {
+  SAFETY_FBS, defineSafetyFb, isErrorCode, IDLE, type SafetyFbType, type FbInstance,
+  SF_Antivalent, SF_EDM, SF_EmergencyStop, SF_EnableSwitch, SF_Equivalent, SF_ESPE, SF_GuardLocking, SF_GuardMonitoring,
+  SF_ModeSelector, SF_MutingSeq, SF_OutControl, SF_SafelyLimitSpeed, SF_SafetyRequest, SF_TestableSafetySensor,
+  SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII, TWO_HAND_SYNC_MS,
+} from '../../safety-blocks/index.js';

@@ -7,7 +7,7 @@ import { analyzeProgram } from '../../../src-main/plc/check/index.js';
 import { compileProject } from '../../../src-main/plc/project/compile-project.js';
 import { compileSite } from '../../../src-main/sim/compile-site.js';
 import { Prng } from '../../../src-main/sim/prng.js';
-import { SAFETY_FBS, SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring, type SafetyFbType } from '../../../src-main/sim/safety/index.js';
+import { SAFETY_FBS, SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring, type SafetyFbType } from '../../../src-main/safety-blocks/index.js';
 import type { SimValue } from '../../../src-main/sim/sim-types.js';
 
 // The formal models of the SF blocks against the soft-PLC's native ones: every documented state, every input

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SAFETY_FBS_ST } from '../../../src-main/plc/check/builtins-safety.js';
-import { defeatingConstant, RESTART_INTERLOCK_BLOCKS, sfPinRole, sfPinTable } from '../../../src-main/safety/sf-pins.js';
+import { defeatingConstant, RESTART_INTERLOCK_BLOCKS, SAFETY_FBS_ST, sfPinRole, sfPinTable } from '../../../src-main/safety-blocks/index.js';
 import { SF_MIGRATION, type Edit } from '../../../src-main/verify/mutation-suite/mutants.js';
 import { change, describeFindings, errors } from './mutate.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { SafetyFbType } from '../../../../src-main/sim/safety/index.js';
+import type { SafetyFbType } from '../../../../src-main/safety-blocks/index.js';
 import type { SimValue } from '../../../../src-main/sim/sim-types.js';
 
 /** One call of a block: at virtual time `t`, inputs changed by `in` (sticky across rows), `out` checked. */

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { SF_GuardLocking, SF_GuardMonitoring } from '../../../../src-main/sim/safety/index.js';
+import { SF_GuardLocking, SF_GuardMonitoring } from '../../../../src-main/safety-blocks/index.js';
 import { drive, err } from './drive.js';
 
 describe('SF_GuardMonitoring', () => {

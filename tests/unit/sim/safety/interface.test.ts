@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SAFETY_FBS_ST } from '../../../../src-main/plc/check/builtins-safety.js';
-import { SAFETY_FBS } from '../../../../src-main/sim/safety/index.js';
+import { SAFETY_FBS_ST as CHECKER_ST } from '../../../../src-main/plc/check/builtins-safety.js';
+import { SAFETY_FBS, SAFETY_FBS_ST } from '../../../../src-main/safety-blocks/index.js';
+import { NATIVE_FBS } from '../../../../src-main/sim/compile-site.js';
+import * as simSafety from '../../../../src-main/sim/safety/index.js';
+import { SAFETY_FBS as SIM_REGISTRY } from '../../../../src-main/sim/safety/registry.js';
 
 /** The checker's declarations, read from its ST text: block -> inputs / outputs as `name:TYPE`. */
 function declared(): Map<string, { inputs: string[]; outputs: string[] }> {
@@ -25,13 +28,20 @@ describe('PLCopen safety registry', () => {
   });
 
   for (const [name, d] of decl) {
-    it(`${name}: parameter names and types match builtins-safety.ts`, () => {
+    it(`${name}: parameter names and types match its declaration`, () => {
       const fb = SAFETY_FBS.get(name.toUpperCase());
       expect(fb?.name).toBe(name);
       expect(fb?.inputs.map((p) => `${p.name}:${p.type}`)).toEqual(d.inputs);
       expect(fb?.outputs.map((p) => `${p.name}:${p.type}`)).toEqual(d.outputs);
     });
   }
+
+  it('the soft-PLC and the checker use the blocks of safety-blocks/ (the old import paths re-export them)', () => {
+    expect(SIM_REGISTRY).toBe(SAFETY_FBS);
+    expect(simSafety.SAFETY_FBS).toBe(SAFETY_FBS);
+    expect(CHECKER_ST).toBe(SAFETY_FBS_ST);
+    for (const [k, fb] of SAFETY_FBS) expect(NATIVE_FBS.get(k), k).toBe(fb);
+  });
 
   it('a new instance is Idle: every output FALSE, DiagCode 16#0000, keys upper-case', () => {
     for (const fb of SAFETY_FBS.values()) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SAFETY_FBS, isErrorCode, type SafetyFbType } from '../../../../src-main/sim/safety/index.js';
+import { SAFETY_FBS, isErrorCode, type SafetyFbType } from '../../../../src-main/safety-blocks/index.js';
 import type { SimValue } from '../../../../src-main/sim/sim-types.js';
 
 /** Random value for one input: BOOLs flip, TIMEs from short and long presets, INTs including invalid ones. */

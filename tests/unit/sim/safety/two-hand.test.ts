@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII } from '../../../../src-main/sim/safety/index.js';
+import { SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII } from '../../../../src-main/safety-blocks/index.js';
 import { drive, err } from './drive.js';
 
 const O = 'S_TwoHandOut';

@@ -1,0 +1,6 @@
+/** SF_EmergencyStop as the checker parses it (pin names, types and order as PLCopen TC5 Safety Part 1 v2.01 lists them). */
+export const DECLARATION = `FUNCTION_BLOCK SF_EmergencyStop
+VAR_INPUT Activate : BOOL; S_EStopIn : SAFEBOOL; S_StartReset : SAFEBOOL; S_AutoReset : SAFEBOOL; Reset : BOOL; END_VAR
+VAR_OUTPUT Ready : BOOL; S_EStopOut : SAFEBOOL; Error : BOOL; DiagCode : WORD; END_VAR
+END_FUNCTION_BLOCK
+`;

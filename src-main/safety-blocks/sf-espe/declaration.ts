@@ -1,0 +1,6 @@
+/** SF_ESPE as the checker parses it (pin names, types and order as PLCopen TC5 Safety Part 1 v2.01 lists them). */
+export const DECLARATION = `FUNCTION_BLOCK SF_ESPE
+VAR_INPUT Activate : BOOL; S_ESPE_In : SAFEBOOL; S_StartReset : SAFEBOOL; S_AutoReset : SAFEBOOL; Reset : BOOL; END_VAR
+VAR_OUTPUT Ready : BOOL; S_ESPE_Out : SAFEBOOL; Error : BOOL; DiagCode : WORD; END_VAR
+END_FUNCTION_BLOCK
+`;

@@ -1,0 +1,9 @@
+import type { BlockPins } from '../core/pins.js';
+
+/** The pin semantics of SF_SafelyLimitSpeed (see core/pins.ts for what each field means). */
+export const PINS: BlockPins = {
+  roles: { S_OpMode: 'device', S_Enabled: 'setting' },
+  safetyInputs: [],
+  timeInputs: [],
+  implications: [],
+};
