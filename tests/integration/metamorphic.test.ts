@@ -31,9 +31,7 @@ const FULL = { mode: 'full' as const, formalBound: 8, formalTimeoutMs: 20_000, r
  * limit of the tools (issue #10 stays open on it), not a failure hidden. When the limit is lifted the site
  * passes and this test fails until it is taken off the list.
  */
-const KNOWN_LIMITS: Record<string, RegExp> = {
-  'palletizer-9': /a call of \w+ through an interface is not supported by the simulator/,
-};
+const KNOWN_LIMITS: Record<string, RegExp> = {};
 
 let sites: SiteContext[] = [];
 let sample: { ctx: SiteContext; v: Variant }[] = [];
