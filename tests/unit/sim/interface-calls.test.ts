@@ -180,6 +180,28 @@ END_PROGRAM
     expect([p.get('Main.a'), p.get('Main.e'), p.get('Main.t')]).toEqual([12, 0, 8]);
   });
 
+  it('an FB hands itself out as THIS^, and an unset pointer equals 0', () => {
+    const p = simulate(`${SHAPES}
+FUNCTION_BLOCK FB_Self EXTENDS FB_Line
+VAR_OUTPUT me : I_Shape; END_VAR
+me := THIS^;
+END_FUNCTION_BLOCK
+PROGRAM Main
+VAR s : FB_Self; k : INT; same : BOOL; x : INT; px : POINTER TO INT; unsetIsZero : BOOL; setIsNotZero : BOOL; samePlace : BOOL; END_VAR
+s();
+k := s.me.Kind();
+same := s.me = s;
+unsetIsZero := px = 0;
+px := ADR(x);
+setIsNotZero := px <> 0;
+samePlace := px = ADR(x);
+END_PROGRAM
+`);
+    p.scan();
+    expect(p.fault).toBeNull();
+    expect(['k', 'same', 'unsetIsZero', 'setIsNotZero', 'samePlace'].map((v) => p.get(`Main.${v}`))).toEqual([2, true, true, true, true]);
+  });
+
   it('calls through an interface a function or method returns', () => {
     const p = simulate(`${SHAPES}
 FUNCTION Pick : I_Shape
