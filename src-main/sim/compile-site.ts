@@ -7,7 +7,7 @@ import { GenContext, isProgramPou } from './gen-context.js';
 import { genModule, isReference } from './gen-module.js';
 import type { NativeFbType } from './native-fb.js';
 import { Runtime } from './runtime.js';
-import { SAFETY_FBS } from './safety/registry.js';
+import { SAFETY_FBS } from '../safety-blocks/index.js';
 import { CompiledProgram, type Leaf, type ModuleExports, type Task } from './sim-program.js';
 import { ROCKWELL_FBS } from './rockwell-fbs.js';
 import { STANDARD_FBS } from './std-fbs.js';

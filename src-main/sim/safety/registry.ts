@@ -1,1 +1,0 @@
-export { SAFETY_FBS } from '../../safety-blocks/registry.js';
