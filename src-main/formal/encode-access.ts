@@ -2,10 +2,11 @@ import type { PouSym, VarSym } from '../plc/check/symbols.js';
 import type { Type } from '../plc/check/types.js';
 import { key, type Expression } from '../plc/st/ast.js';
 import { FB_ALIASES, PIN_ALIASES } from '../sim/std-fbs.js';
-import type { Base, CellInfo, Encoder, Frame } from './encoder.js';
+import { globalPath, type Base, type CellInfo, type Encoder, type Frame } from './encoder.js';
 import { nativePinCell } from './encode-fbs.js';
 import { expr, typeOf } from './encode-expr.js';
 import { leavesOf, stepText, type Step } from './encode-types.js';
+import { instanceAlts } from './encode-refs.js';
 import { constOf, convertTo, freshOf, ite, shapeOf, type Shape, type Val } from './values.js';
 import type { ZBool } from './z3-context.js';
 
@@ -42,7 +43,8 @@ export function instanceOf(en: Encoder, f: Frame, e: Expression): { path: string
     const s = en.model.resolution.ids.get(e.id) as VarSym | PouSym | undefined;
     if (s?.kind === 'pou' && s.pouKind === 'PROGRAM') return { path: `P.${key(s.name)}`, display: s.name, pou: s };
     if (s?.kind === 'var' && s.type?.kind === 'pou') {
-      if (s.section === 'VAR_GLOBAL' || s.section === 'VAR_EXTERNAL' || en.model.globalVars.includes(s)) return { path: `G.${key(s.name)}`, display: s.name, pou: s.type.pou };
+      if (en.model.globalVars.includes(s)) return { path: globalPath(en.model, s), display: s.name, pou: s.type.pou };
+      if (s.section === 'VAR_GLOBAL' || s.section === 'VAR_EXTERNAL') return { path: `G.${key(s.name)}`, display: s.name, pou: s.type.pou };
       if (s.section === 'VAR_IN_OUT') return null;
       return { path: `${f.prefix}.${key(s.name)}`, display: `${f.display}.${s.name}`, pou: s.type.pou };
     }
@@ -51,7 +53,7 @@ export function instanceOf(en: Encoder, f: Frame, e: Expression): { path: string
   if (e.kind === 'Member') {
     const m = en.model.resolution.ids.get(e.member) as VarSym | undefined;
     if (m?.kind !== 'var' || m.type?.kind !== 'pou') return null;
-    if (en.model.globalVars.includes(m)) return { path: `G.${key(m.name)}`, display: m.name, pou: m.type.pou };
+    if (en.model.globalVars.includes(m)) return { path: globalPath(en.model, m), display: m.name, pou: m.type.pou };
     const o = instanceOf(en, f, e.object);
     return o ? { path: `${o.path}.${key(m.name)}`, display: `${o.display}.${m.name}`, pou: m.type.pou } : null;
   }
@@ -73,7 +75,7 @@ export function accessOf(en: Encoder, f: Frame, e: Expression): Access | null {
     if (s?.kind === 'pou' && s.retVar && (s === f.pou || s.name === f.pou.name)) return single(en, { path: `${f.prefix}.${key(s.retVar.name)}`, display: `${f.display}.${s.retVar.name}`, v: s.retVar, input: false }, null, s.retVar.type);
     if (s?.kind !== 'var') return null;
     if (isGlobal(en, s)) {
-      const b = en.globalBase(s.name);
+      const b = en.model.globalVars.includes(s) ? en.globalBaseOf(s) : en.globalBase(s.name);
       return b ? single(en, b, null, b.v.type) : null;
     }
     if (s.section === 'VAR_IN_OUT') return null;
@@ -82,14 +84,15 @@ export function accessOf(en: Encoder, f: Frame, e: Expression): Access | null {
   if (e.kind === 'Member') {
     const m = en.model.resolution.ids.get(e.member) as VarSym | undefined;
     if (m?.kind !== 'var') return null;
+    // `GVL.X` (also of a qualified_only GVL): the same cell as the global itself.
     if (en.model.globalVars.includes(m)) {
-      const b = en.globalBase(m.name);
-      return b ? single(en, b, null, b.v.type) : null;
+      const b = en.globalBaseOf(m);
+      return single(en, b, null, b.v.type);
     }
     const ot = typeOf(en, e.object);
     if (ot?.kind === 'pou') {
       const o = instanceOf(en, f, e.object);
-      if (!o) return null;
+      if (!o) return memberOfChoice(en, f, e.object, m);
       if (o.pou.builtin) {
         const tk = FB_ALIASES[key(o.pou.name)] ?? key(o.pou.name);
         const pin = PIN_ALIASES[tk]?.[key(m.name)] ?? key(m.name);
@@ -161,6 +164,22 @@ export function accessOf(en: Encoder, f: Frame, e: Expression): Access | null {
     return { alts, oob };
   }
   return null;
+}
+
+/** A member variable of an FB instance known only as a choice (`arr[i].x`, `THIS^.x`): one alternative per instance. */
+function memberOfChoice(en: Encoder, f: Frame, object: Expression, m: VarSym): Access | null {
+  const o = instanceAlts(en, f, object);
+  if (!o) return null;
+  const alts: Alt[] = [];
+  for (const a of o.alts) {
+    if (a.pou.builtin) {
+      const tk = FB_ALIASES[key(a.pou.name)] ?? key(a.pou.name);
+      const c = nativePinCell(en, a.path, a.display, tk, PIN_ALIASES[tk]?.[key(m.name)] ?? key(m.name));
+      if (!c) return null;
+      alts.push({ cond: a.cond, base: null, cell: c, steps: [], ps: '', ds: '', type: null });
+    } else alts.push({ cond: a.cond, base: { path: `${a.path}.${key(m.name)}`, display: `${a.display}.${m.name}`, v: m, input: false }, cell: null, steps: [], ps: '', ds: '', type: m.type });
+  }
+  return { alts, oob: o.none };
 }
 
 /** The cell of a scalar alternative, or null when its type has no encoding. */

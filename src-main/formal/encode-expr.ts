@@ -3,7 +3,8 @@ import { elemOf, type Type } from '../plc/check/types.js';
 import type { Binary, Call, Expression } from '../plc/st/ast.js';
 import type { CellInfo, Encoder, Frame } from './encoder.js';
 import { accessOf, altCell, readAccess } from './encode-access.js';
-import { callFunction, callMethod, callStdFunction, methodTarget } from './encode-functions.js';
+import { callDispatched, methodReceivers, propertyGet } from './encode-dispatch.js';
+import { callFunction, callStdFunction } from './encode-functions.js';
 import { realArith, realCompare, realLiteral, realNeg } from './encode-real.js';
 import { asBool, boolVal, bvVal, constOf, convertTo, shapeOf, type Shape, type Val } from './values.js';
 
@@ -68,6 +69,8 @@ export function expr(en: Encoder, f: Frame, e: Expression, want?: Shape): Val {
         const sh = shapeOf(typeOf(en, e));
         if (typeof c === 'bigint' && typeof sh !== 'string' && sh.t === 'bv') return constOf(z, sh, c);
       }
+      const pv = e.kind === 'Index' ? null : propertyGet(en, f, e, want);
+      if (pv) return pv;
       const a = accessOf(en, f, e);
       if (!a) return havocExpr(en, f, e, `${e.kind === 'Index' ? 'an array element' : 'a variable'} the encoder cannot follow (VAR_IN_OUT, reference, open array): free`, want);
       return readAccess(en, f, a, e, want);
@@ -98,9 +101,9 @@ function call(en: Encoder, f: Frame, e: Call, want?: Shape): Val {
   if (target?.kind === 'std') return callStdFunction(en, f, e, target.name, want);
   const s = target?.kind === 'sym' ? (target.sym as PouSym) : null;
   if (s?.kind === 'pou' && s.pouKind === 'FUNCTION') return callFunction(en, f, e, s, want);
-  const m = methodTarget(en, f, e);
-  if (m) return callMethod(en, f, e, m, want) ?? havocExpr(en, f, e, 'method result: free', want);
-  en.unsupportedAt(f.file, e, 'this call in an expression (interface methods and FB calls as values are not encoded)');
+  const m = methodReceivers(en, f, e);
+  if (m) return callDispatched(en, f, e, m, want) ?? havocExpr(en, f, e, 'method result: free', want);
+  en.unsupportedAt(f.file, e, 'this call in an expression (a method of an instance the encoder cannot follow, an FB call as a value)');
   return havocExpr(en, f, e, 'call result', want);
 }
 

@@ -2,7 +2,7 @@ import { findPouVar, type PouSym, type VarSym } from '../plc/check/symbols.js';
 import { bindArgs } from '../plc/st/bind-args.js';
 import { key, type Call, type CallArg } from '../plc/st/ast.js';
 import type { Encoder, Frame } from './encoder.js';
-import { accessOf, havocAccess, instanceOf, varAccess, writeAccess } from './encode-access.js';
+import { accessOf, havocAccess, varAccess, writeAccess } from './encode-access.js';
 import { expr, typeOf } from './encode-expr.js';
 import { assignValue, execBody } from './encode-stmt.js';
 import { leavesOf } from './encode-types.js';
@@ -10,7 +10,7 @@ import { asBool, convertTo, freshOf, ite, shapeOf, type Shape, type Val } from '
 
 
 /** Resets every leaf of a POU's own variables to its initial value (a function or method call starts afresh). */
-function resetLocals(en: Encoder, inner: Frame, vars: readonly VarSym[], skip: ReadonlySet<string>): void {
+export function resetLocals(en: Encoder, inner: Frame, vars: readonly VarSym[], skip: ReadonlySet<string>): void {
   for (const v of vars) {
     if (skip.has(key(v.name)) || !v.type || v.section === 'VAR_IN_OUT') continue;
     const leaves = leavesOf(v.type);
@@ -79,19 +79,6 @@ export function callFunction(en: Encoder, f: Frame, e: Call, fn: PouSym, want?: 
   if (typeof rs === 'string' || !fn.retVar) return en.havocAt(f.file, e, `result of ${fn.name} (${typeof rs === 'string' ? rs : 'none'}): free`, shape);
   const c = en.varCell(inner, fn.retVar);
   return c ? en.read(c.path) : en.havocAt(f.file, e, `result of ${fn.name}: free`, shape);
-}
-
-/** The method a call calls and the instance it works on, or null when it is no method of a known instance. */
-export function methodTarget(en: Encoder, f: Frame, e: Call): { method: PouSym; path: string; display: string } | null {
-  const t = en.model.resolution.calls.get(e);
-  const m = t?.kind === 'sym' ? (t.sym as PouSym) : null;
-  if (m?.kind !== 'pou' || m.pouKind !== 'METHOD' || !m.owner) return null;
-  if (e.callee.kind === 'Member') {
-    const o = instanceOf(en, f, e.callee.object);
-    return o ? { method: m, path: o.path, display: o.display } : null;
-  }
-  // A sibling method called by name from a body of the same instance.
-  return { method: m, path: f.prefix, display: f.display };
 }
 
 /** A method of an FB instance, inlined: its own variables start afresh, the instance's members persist. */

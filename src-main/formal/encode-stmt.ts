@@ -4,11 +4,12 @@ import { FB_ALIASES, PIN_ALIASES } from '../sim/std-fbs.js';
 import { bindArgs } from '../plc/st/bind-args.js';
 import type { Encoder, Frame } from './encoder.js';
 import { accessOf, accessShape, copyComposite, havocAccess, instanceOf, isComposite, varAccess, writeAccess, type Access } from './encode-access.js';
-import { expr } from './encode-expr.js';
+import { expr, typeOf } from './encode-expr.js';
 import { hasNativeModel, nativePinCell, stepNative } from './encode-fbs.js';
-import { callMethod, methodTarget } from './encode-functions.js';
+import { callDispatched, methodReceivers, propertyRef, propertySet } from './encode-dispatch.js';
+import { guardedBy, instanceAlts, refValue } from './encode-refs.js';
 import { forStmt, repeatStmt, whileStmt } from './encode-loops.js';
-import { asBool, boolVal, bvVal, convertTo, type Val } from './values.js';
+import { asBool, boolVal, bvVal, convertTo, shapeOf, type Val } from './values.js';
 import type { ZBool } from './z3-context.js';
 
 /** Executes a statement list: every write is guarded by the condition under which it really happens. */
@@ -31,6 +32,7 @@ function rootVar(en: Encoder, e: Expression): VarSym | null {
  */
 export function assignValue(en: Encoder, f: Frame, dst: Access, value: Expression, guard: ZBool, node: { start: number }, _target?: Frame): void {
   if (isComposite(dst)) return copyComposite(en, f, dst, accessOf(en, f, value), guard, node);
+  if (dst.alts[0]?.type?.kind === 'interface') return writeAccess(en, f, dst, refValue(en, f, value), guard, node);
   const shape = accessShape(en, dst);
   const v = expr(en, f, value, shape ?? undefined);
   if (shape) writeAccess(en, f, dst, convertTo(en.z, v, shape), guard, node);
@@ -51,6 +53,12 @@ function assign(en: Encoder, f: Frame, s: Assign): void {
     return writeAccess(en, f, o, nv, g, s);
   }
   const dst = accessOf(en, f, s.target);
+  if (!dst && s.op === ':=' && propertyRef(en, f, s.target)) {
+    const sh = shapeOf(typeOf(en, s.target));
+    const v = expr(en, f, s.value, typeof sh === 'string' ? undefined : sh);
+    propertySet(en, f, s.target, typeof sh === 'string' ? v : convertTo(z, v, sh), s);
+    return;
+  }
   if (!dst) {
     expr(en, f, s.value);
     const r = rootVar(en, s.target);
@@ -148,9 +156,9 @@ export function callStatement(en: Encoder, f: Frame, call: Call): void {
     expr(en, f, call);
     return;
   }
-  const m = methodTarget(en, f, call);
+  const m = methodReceivers(en, f, call);
   if (m) {
-    callMethod(en, f, call, m);
+    callDispatched(en, f, call, m);
     return;
   }
   if (sym?.kind === 'action') {
@@ -161,8 +169,12 @@ export function callStatement(en: Encoder, f: Frame, call: Call): void {
     return;
   }
   const inst = sym?.kind === 'pou' && sym.pouKind === 'PROGRAM' ? { path: `P.${key(sym.name)}`, display: sym.name, pou: sym } : sym?.kind === 'var' ? instanceOf(en, f, call.callee) : null;
-  if (!inst) return en.unsupportedAt(f.file, call, `this call (${sym?.kind === 'pou' ? 'methods of an instance the encoder cannot follow' : 'unresolved calls, FB arrays and interfaces'} are not encoded)`);
-  fbCall(en, f, call, inst);
+  if (inst) return fbCall(en, f, call, inst);
+  // An element of an FB array under a variable index, or an instance reached through THIS^: each candidate.
+  const many = typeOf(en, call.callee)?.kind === 'pou' ? instanceAlts(en, f, call.callee) : null;
+  if (!many) return en.unsupportedAt(f.file, call, `this call (${sym?.kind === 'pou' ? 'methods of an instance the encoder cannot follow' : 'an unresolved call'} is not encoded)`);
+  if (!en.z.isFalse(many.none)) en.faultIf(en.z.And(en.guardOf(f), many.none), f.file, call, 'array index out of bounds');
+  for (const a of many.alts) fbCall(en, guardedBy(en, f, a.cond), call, a);
 }
 
 function fbCall(en: Encoder, f: Frame, call: Call, inst: { path: string; display: string; pou: PouSym }): void {

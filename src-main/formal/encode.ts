@@ -2,7 +2,7 @@ import type { SemanticModel } from '../plc/check/check-program.js';
 import type { PouSym, VarSym } from '../plc/check/symbols.js';
 import { key, type CompilationUnit, type Expression } from '../plc/st/ast.js';
 import { walk } from '../plc/st/walk.js';
-import { Encoder, type Frame } from './encoder.js';
+import { Encoder, globalPath, type Frame } from './encoder.js';
 import { execBody } from './encode-stmt.js';
 import { coneOfInfluence } from './cone-of-influence.js';
 import { freshOf, ite, shapeOfVal, type Val } from './values.js';
@@ -36,21 +36,23 @@ export interface Unrolling {
   times: ZBv[];
 }
 
-/** Globals any body of the site writes (assignment targets and output connections); the rest are inputs. */
+/** Cell paths (`globalPath`) of the globals any body of the site writes (assignment targets and output connections); the rest are inputs. */
 export function writtenGlobals(model: SemanticModel, units: readonly CompilationUnit[] = []): Set<string> {
   const out = new Set<string>();
+  const globals = new Set(model.globalVars);
   const root = (e: Expression | null): void => {
     let x = e;
     while (x && (x.kind === 'Member' || x.kind === 'Index' || x.kind === 'BitAccess' || x.kind === 'Paren')) {
       if (x.kind === 'Member') {
         const m = model.resolution.ids.get(x.member) as VarSym | undefined;
-        if (m?.kind === 'var' && model.globalVars.includes(m)) out.add(key(m.name));
+        if (m?.kind === 'var' && globals.has(m)) out.add(globalPath(model, m));
       }
       x = x.kind === 'Paren' ? x.expr : x.object;
     }
     if (x?.kind !== 'Name') return;
     const s = model.resolution.ids.get(x.id) as VarSym | undefined;
-    if (s?.kind === 'var' && (s.section === 'VAR_GLOBAL' || s.section === 'VAR_EXTERNAL' || model.globalVars.includes(s))) out.add(key(s.name));
+    if (s?.kind === 'var' && globals.has(s)) out.add(globalPath(model, s));
+    else if (s?.kind === 'var' && (s.section === 'VAR_GLOBAL' || s.section === 'VAR_EXTERNAL')) out.add(`G.${key(s.name)}`);
   };
   const bodies = model.pous.filter((p) => !p.builtin).flatMap((p) => [p.node.body, ...p.node.actions.map((a) => a.body), ...p.node.methods.map((m) => m.body)]);
   for (const u of units) for (const d of u.declarations) if (d.kind === 'Action') bodies.push(d.body);
@@ -67,8 +69,9 @@ export function writtenGlobals(model: SemanticModel, units: readonly Compilation
   return out;
 }
 
+/** The site's entry: a PROGRAM, or a Siemens ORGANIZATION_BLOCK (OB1 "Main"), which the PLC runs each cycle like one. */
 export function findProgram(model: SemanticModel, name: string): PouSym | null {
-  return model.pous.find((p) => !p.builtin && p.pouKind === 'PROGRAM' && key(p.name) === key(name)) ?? null;
+  return model.pous.find((p) => !p.builtin && !p.owner && (p.pouKind === 'PROGRAM' || p.pouKind === 'ORGANIZATION_BLOCK') && key(p.name) === key(name)) ?? null;
 }
 
 /**
@@ -84,7 +87,7 @@ export function unroll(z: Z, model: SemanticModel, units: readonly CompilationUn
   const post = new Map<string, Val[]>();
   const times: ZBv[] = [];
   const main = findProgram(model, opts.entry);
-  if (!main) en.unsupported.push({ construct: `entry program ${opts.entry} not found`, file: '', offset: -1 });
+  if (!main) en.unsupported.push({ construct: `entry program ${opts.entry} not found (no PROGRAM or ORGANIZATION_BLOCK of that name)`, file: '', offset: -1 });
   if (units.some((u) => u.declarations.some((d) => d.kind === 'Configuration'))) {
     en.unsupported.push({ construct: 'a CONFIGURATION with its own tasks (only the site entry program is encoded)', file: '', offset: -1 });
   }

@@ -226,13 +226,22 @@ export class Encoder {
     this.cur.set(path, v);
   }
 
-  /** The base of a global variable, by name; null when the site has no such global. */
+  /** The base of a global variable, by name (unqualified); null when the site has no such global. */
   globalBase(name: string): Base | null {
     const g = this.model.globals.vars.get(key(name));
-    if (!g) return null;
+    return g ? this.globalBaseOf(g) : null;
+  }
+
+  /**
+   * The base of a global variable by its declaration, however it was named: `X` or `GVL.X` denote the same
+   * cell. A variable of a `qualified_only` GVL is reached only through its GVL's name; it is shown (and set on
+   * the soft-PLC) by its own name, as the soft-PLC names every global.
+   */
+  globalBaseOf(g: VarSym): Base {
     const located = g.location ?? '';
-    const input = located.startsWith('%I') || (!g.constant && !this.writtenGlobals.has(key(g.name)));
-    return { path: `G.${key(g.name)}`, display: g.name, v: g, input };
+    const path = globalPath(this.model, g);
+    const input = located.startsWith('%I') || (!g.constant && !this.writtenGlobals.has(path));
+    return { path, display: g.name, v: g, input };
   }
 
   /** The cell of a scalar global variable, by name; null when the site has no such global or it is no scalar. */
@@ -337,6 +346,15 @@ export class Encoder {
   bool(b: boolean): Val {
     return boolVal(this.z.Bool.val(b));
   }
+}
+
+/**
+ * The cell path of a global variable: `G.NAME` for one in the shared global namespace, `G.GVL$NAME` for one of
+ * a `qualified_only` GVL (which may reuse a name declared elsewhere).
+ */
+export function globalPath(model: SemanticModel, g: VarSym): string {
+  const k = key(g.name);
+  return model.globals.vars.get(k) === g ? `G.${k}` : `G.${key(g.gvl ?? 'G')}$${k}`;
 }
 
 export function typeText(v: VarSym): string {

@@ -10,12 +10,17 @@ import { fpConversions, type Z, type ZBool, type ZBv, type ZFp } from './z3-cont
  */
 export type Val = { t: 'bool'; v: ZBool } | { t: 'bv'; v: ZBv; bits: number; signed: boolean } | { t: 'fp'; v: ZFp; bits: 32 | 64 };
 
+/** Bits of an interface reference (the number of an FB instance of the site, 0 for none). */
+export const REF_BITS = 16;
+
 export type Shape = { t: 'bool' } | { t: 'bv'; bits: number; signed: boolean } | { t: 'fp'; bits: 32 | 64 };
 
 /** The encoding of a checker type, or a reason why it has none. */
 export function shapeOf(t: Type | null | undefined): Shape | string {
   if (!t) return 'an untyped value';
   if (t.kind === 'enum') return { t: 'bv', bits: t.base.bits, signed: t.base.cls === 'signed' };
+  // An interface reference: the number of the FB instance it refers to (`encode-instances.ts`), 0 for none.
+  if (t.kind === 'interface') return { t: 'bv', bits: REF_BITS, signed: false };
   const e = t.kind === 'subrange' ? t.base : t.kind === 'elem' ? t : null;
   if (!e) return `a value of type ${t.kind === 'pou' ? t.pou.name : t.kind}`;
   switch (e.cls) {

@@ -1,5 +1,5 @@
 import { toSiteVersion } from '../../../src-main/fleet/site-version-loader.js';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSiteProgram } from '../../../src-main/fleet/site-program.js';
@@ -23,5 +23,56 @@ export function mutant(site: string, file: string, edit: (text: string) => strin
   const after = edit(before);
   if (after === before) throw new Error(`mutant of ${site}/${file}: the edit changed nothing`);
   writeFileSync(path, after);
+  return dir;
+}
+
+/** A copy of any site directory (a fixture) with one file edited. */
+export function variantOf(siteDir: string, file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'formal-variant-'));
+  cpSync(siteDir, dir, { recursive: true });
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`variant of ${siteDir}/${file}: the edit changed nothing`);
+  writeFileSync(path, after);
+  return dir;
+}
+
+export interface InlineSite {
+  platform: 'codesys' | 'twincat' | 'tia';
+  entry: string;
+  /** Sources by file name (under src/); the site reads every file of that extension. */
+  files: Record<string, string>;
+  estops: string[];
+  guards: string[];
+  hazardous: string[];
+  reset: string;
+  reactionMs?: number;
+}
+
+/** A small site written to a temporary directory, for fixtures kept next to their tests. */
+export function inlineSite(id: string, s: InlineSite): string {
+  const dir = mkdtempSync(join(tmpdir(), `formal-${id}-`));
+  mkdirSync(join(dir, 'src'));
+  for (const [name, text] of Object.entries(s.files)) writeFileSync(join(dir, 'src', name), text);
+  const exts = [...new Set(Object.keys(s.files).map((n) => n.slice(n.lastIndexOf('.'))))];
+  const yaml = [
+    `id: ${id}`,
+    `name: ${id} (formal fixture)`,
+    'plant: Test',
+    'description: Formal fixture.',
+    `platform: ${s.platform}`,
+    `sources: [${exts.map((e) => `"src/*${e}"`).join(', ')}]`,
+    `entry: ${s.entry}`,
+    'cycle: 10ms',
+    'safety:',
+    `  estops: [${s.estops.join(', ')}]`,
+    `  guards: [${s.guards.join(', ')}]`,
+    `  hazardous_outputs: [${s.hazardous.join(', ')}]`,
+    `  reaction_ms: ${s.reactionMs ?? 10}`,
+    `  reset: ${s.reset}`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'site.yaml'), yaml);
   return dir;
 }
