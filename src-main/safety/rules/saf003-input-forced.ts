@@ -10,6 +10,11 @@ import { defeatingConstant, sfPinRole } from '../../safety-blocks/index.js';
 import type { EvidenceLocation } from '../../evidence/report.js';
 
 interface Forcing {
+  /**
+   * What the forcing means, for matching it across the two versions (counted): the POU, the safety input or the
+   * SF block pin it defeats, never the name of an internal variable, an instance or the statement's text, so a
+   * renamed jumper or instance of a forcing the site already had is not new.
+   */
   id: string;
   /** The analysis could not decide it: an open point, not a defect. */
   undecided?: boolean;
@@ -29,7 +34,7 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
     for (const w of r.writes) {
       const inp = inputKeys.get(w.varKey);
       if (inp) {
-        out.push({ id: `write|${w.body}|${w.stmtKey}`, message: `safety input ${inp} is overwritten by the program (${w.target} ${w.op} ${w.valueText || '...'})`, loc: at(exec, w.file, w.start), facts: [`${w.body}: ${w.target} ${w.op} ${w.valueText || '(value not tracked)'}`] });
+        out.push({ id: `write|${w.body}|${key(inp)}`, message: `safety input ${inp} is overwritten by the program (${w.target} ${w.op} ${w.valueText || '...'})`, loc: at(exec, w.file, w.start), facts: [`${w.body}: ${w.target} ${w.op} ${w.valueText || '(value not tracked)'}`] });
         continue;
       }
       if (hazardous.has(w.varKey) || !w.value) continue;
@@ -40,7 +45,7 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
         const d = decideImplies(w.value, { k: 'atom', id }, exec.atoms.constraintOf);
         if (d.status === 'holds') continue;
         out.push({
-          id: `jumper|${w.body}|${w.varKey}|${key(i)}`,
+          id: `jumper|${w.body}|${key(i)}`,
           undecided: d.status === 'undecided',
           message: d.status === 'undecided' ? `whether ${w.target} is a jumper of safety input ${i} could not be decided: ${d.reason}` : `${w.target} copies safety input ${i} but can be TRUE while ${i} is FALSE (a jumper)`,
           loc: at(exec, w.file, w.start),
@@ -51,7 +56,7 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
         const copies = r.writes.filter((x) => x.varKey === w.varKey && x.value && [...positiveAtoms(x.value)].some((a) => exec.atoms.atoms.get(a)?.kind === 'input'));
         if (copies.length) {
           out.push({
-            id: `jumper|${w.body}|${w.varKey}|forced`,
+            id: `jumper|${w.body}|forced|${[...new Set(copies.flatMap((c) => [...positiveAtoms(c.value!)].filter((a) => exec.atoms.atoms.get(a)?.kind === 'input')))].sort().join(',')}`,
             message: `${w.target} copies a safety input and is also forced TRUE (a jumper)`,
             loc: at(exec, w.file, w.start),
             facts: [`${w.body}: ${w.target} ${w.op} ${w.valueText}`, ...copies.map((c) => `${c.body}: ${c.target} := ${c.valueText}`)],
@@ -66,7 +71,7 @@ function forcings(v: VersionAnalysis, safety: SafetyModel): Forcing[] {
         const f = constantFinding(c.callee.type.name, a.param, a.value.v);
         if (!f) continue;
         out.push({
-          id: `const|${c.body}|${c.callee.instKey}|${key(a.param)}|${a.value.v}`,
+          id: `const|${c.body}|${key(c.callee.type.name)}|${key(a.param)}|${a.value.v}`,
           message: `${c.callee.instText}.${a.param} is wired to the constant ${a.value.v ? 'TRUE' : 'FALSE'} (${a.text}): ${f}`,
           loc: at(exec, c.file, c.start),
           facts: [`${c.body}: ${c.callee.instText}(${a.param} := ${a.text})`],

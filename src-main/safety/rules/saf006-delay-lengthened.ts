@@ -9,6 +9,8 @@ import { analyzePair, at, finding, inSafetyPou, type SafetyRule } from '../rule-
 
 interface Delay {
   id: string;
+  /** The same delay by meaning (POU, block type, parameter), to pair an instance renamed in the after version. */
+  group: string;
   label: string;
   ms: number | null;
   text: string;
@@ -35,11 +37,35 @@ function delays(v: VersionAnalysis, safety: SafetyModel): Map<string, Delay> {
         const isTime = ms !== null || /^PT$|TIME$/i.test(p);
         if (!isTime) continue;
         const id = `${r.body.name}|${c.callee.instKey}|${p}`;
-        m.set(id, { id, label: `${c.callee.instText}.${a.param} (${c.callee.type.name}) in ${r.body.name}`, ms, text: a.text, loc: at(exec, c.file, c.start) });
+        m.set(id, { id, group: `${r.body.name}|${t}|${p}`, label: `${c.callee.instText}.${a.param} (${c.callee.type.name}) in ${r.body.name}`, ms, text: a.text, loc: at(exec, c.file, c.start) });
       }
     }
   }
   return m;
+}
+
+/**
+ * Pairs each delay after the change with its delay before: by instance where it kept its name, else (a renamed
+ * timer or block instance) with the unpaired delay of the same POU, block type and parameter in scan order.
+ */
+function pairDelays(after: Map<string, Delay>, before: Map<string, Delay>): [Delay, Delay][] {
+  const pairs: [Delay, Delay][] = [];
+  const leftA: Delay[] = [];
+  const used = new Set<string>();
+  for (const [id, d] of after) {
+    const o = before.get(id);
+    if (o) {
+      pairs.push([d, o]);
+      used.add(id);
+    } else leftA.push(d);
+  }
+  const leftB = new Map<string, Delay[]>();
+  for (const o of before.values()) if (!used.has(o.id)) leftB.set(o.group, [...(leftB.get(o.group) ?? []), o]);
+  for (const d of leftA) {
+    const o = leftB.get(d.group)?.shift();
+    if (o) pairs.push([d, o]);
+  }
+  return pairs;
 }
 
 /** SAF006: a safety timer preset or reaction-relevant delay lengthened. */
@@ -54,10 +80,9 @@ export const saf006: SafetyRule = {
   check(before, after, safety) {
     const p = analyzePair(before, after, safety);
     const b = delays(p.b, safety);
+    const a = delays(p.a, safety);
     const out: Finding[] = [];
-    for (const [id, d] of delays(p.a, safety)) {
-      const o = b.get(id);
-      if (!o) continue;
+    for (const [d, o] of pairDelays(a, b)) {
       if (o.ms !== null && d.ms !== null && d.ms > o.ms) {
         out.push(finding('SAF006', 'error', `${d.label} lengthened from ${o.text} to ${d.text}`, [d.loc, o.loc], [`before: ${o.text} (${o.ms} ms)`, `after: ${d.text} (${d.ms} ms)`, ...(safety.reactionMs !== null ? [`declared reaction time: ${safety.reactionMs} ms`] : [])]));
       } else if (o.ms !== null && d.ms === null) {

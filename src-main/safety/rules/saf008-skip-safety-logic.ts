@@ -17,9 +17,15 @@ function skips(v: VersionAnalysis, safety: SafetyModel): Skip[] {
   const hazardous = new Set(safety.hazardousOutputs.map(key));
   const out: Skip[] = [];
   for (const r of exec.runs) {
-    const targets: { start: number; what: string }[] = [];
-    for (const c of r.calls) if (isSafetyCall(c, safety)) targets.push({ start: c.start, what: `the call of ${exec.idx.show(c.call.callee, r.body.file)}` });
-    for (const w of r.writes) if (hazardous.has(w.varKey) || inSafetyPou(r.body.name, safety)) targets.push({ start: w.start, what: `the write of ${w.target}` });
+    // `kind` names the target by meaning (block type, hazardous output), not by an instance or internal name.
+    const targets: { start: number; what: string; kind: string }[] = [];
+    for (const c of r.calls) {
+      if (isSafetyCall(c, safety)) targets.push({ start: c.start, what: `the call of ${exec.idx.show(c.call.callee, r.body.file)}`, kind: `call:${c.callee.kind === 'fb' ? key(c.callee.type.name) : 'safety'}` });
+    }
+    for (const w of r.writes) {
+      if (hazardous.has(w.varKey)) targets.push({ start: w.start, what: `the write of ${w.target}`, kind: `write:${w.varKey}` });
+      else if (inSafetyPou(r.body.name, safety)) targets.push({ start: w.start, what: `the write of ${w.target}`, kind: 'write:safety-pou' });
+    }
     if (!targets.length || !r.skips.length) continue;
     const loops: { start: number; end: number }[] = [];
     for (const s of r.body.statements) {
@@ -36,7 +42,8 @@ function skips(v: VersionAnalysis, safety: SafetyModel): Skip[] {
       }
       const hit = targets.find((t) => t.start > s.start && t.start < limit) ?? (s.kind === 'JMP' ? targets[0] : undefined);
       if (!hit) continue;
-      out.push({ id: `${r.body.name}|${s.kind}|${s.stmtKey}`, text: `${s.kind}${s.conditional ? ' (conditional)' : ''} in ${r.body.name}`, skipped: hit.what, loc: at(exec, s.file, s.start) });
+      // Matched across versions by POU, kind and what it skips (counted), not by the statement's text.
+      out.push({ id: `${r.body.name}|${s.kind}|${s.conditional}|${hit.kind}`, text: `${s.kind}${s.conditional ? ' (conditional)' : ''} in ${r.body.name}`, skipped: hit.what, loc: at(exec, s.file, s.start) });
     }
   }
   return out;

@@ -122,3 +122,66 @@ describe('unsafe edits fail with a rule and a location', () => {
     });
   }
 });
+
+/** The press with one more edit already in it: a site that had the defect before the change. */
+function withDefect(edits: Edit[]): SiteFiles {
+  const files = { ...PRESS.files };
+  for (const e of edits) {
+    const t = files[e.file]!;
+    if (!t.includes(e.from)) throw new Error(`defect edit does not apply to ${e.file}`);
+    files[e.file] = e.all ? t.split(e.from).join(e.to) : t.replace(e.from, e.to);
+  }
+  return { ...PRESS, files };
+}
+
+const renameGuardMon: Edit[] = ['GuardMon  :', 'GuardMon(', 'GuardMon.'].map((from) => ({ file: FB, from, to: from.replace('GuardMon', 'GuardDev'), all: true }));
+
+describe('rules match a finding across the change by meaning, not by names or text', () => {
+  test('an SF block instance renamed and its DiscrepancyTime lengthened is SAF006 (paired by block type and pin)', () => {
+    const c = changeOf(PRESS, [
+      ...renameGuardMon,
+      { file: FB, from: 'DiscrepancyTime := T#200MS', to: 'DiscrepancyTime := T#2S' },
+    ]);
+    const hit = c.result.findings.filter((f) => f.rule === 'SAF006' && f.severity === 'error');
+    expect(hit.map((f) => f.message), describeFindings(c)).toEqual([expect.stringMatching(/GuardDev\.DiscrepancyTime .*lengthened from T#200MS to T#2S/)]);
+  });
+
+  test('the same instance renamed with an unchanged time is quiet', () => {
+    const c = changeOf(PRESS, [...renameGuardMon]);
+    expect(c.result.findings.filter((f) => f.severity === 'error' || f.undecided === true), describeFindings(c)).toEqual([]);
+  });
+
+  const jumper: Edit[] = [
+    { file: M, from: '    eStep       :', to: '    bEStopCopy  : BOOL;\n    eStep       :' },
+    { file: M, from: 'fbChain(bEStopIn := EStop_OK', to: 'bEStopCopy := EStop_OK OR Reset_PB;\nfbChain(bEStopIn := bEStopCopy' },
+  ];
+
+  test('a jumper the site already had is not new when its variable is renamed; a second jumper is', () => {
+    const site = withDefect(jumper);
+    expect(changeOf(PRESS, jumper).result.findings.some((f) => f.rule === 'SAF003' && /jumper/.test(f.message))).toBe(true);
+    const renamed = changeOf(site, [{ file: M, from: 'bEStopCopy', to: 'bEStopBridge', all: true }]);
+    expect(renamed.result.findings.filter((f) => f.rule === 'SAF003'), describeFindings(renamed)).toEqual([]);
+    const second = changeOf(site, [{ file: M, from: 'bGuard1 := Guard_S1', to: 'bGuard1 := Guard_S1 OR Reset_PB' }]);
+    expect(second.result.findings.some((f) => /^SAF00[123]$/.test(f.rule) && f.severity === 'error'), describeFindings(second)).toBe(true);
+  });
+
+  test('a constant wired to an S_ pin before is not new when the block instance is renamed; the same constant on another block is', () => {
+    const site = withDefect([{ file: FB, from: 'S_GuardSwitch2 := bGuard2', to: 'S_GuardSwitch2 := TRUE' }]);
+    const renamed = changeOf(site, [...renameGuardMon]);
+    expect(renamed.result.findings.filter((f) => f.rule === 'SAF003'), describeFindings(renamed)).toEqual([]);
+    const other = changeOf(site, [{ file: FB, from: 'S_EStopIn := bEStopIn', to: 'S_EStopIn := TRUE' }]);
+    expect(other.result.findings.filter((f) => f.rule === 'SAF003' && f.severity === 'error').length, describeFindings(other)).toBeGreaterThan(0);
+  });
+
+  test('a RETURN that skipped the safety FB before is not new when the variable in its condition is renamed', () => {
+    const site = withDefect([
+      { file: M, from: 'fbChain(', to: 'IF bMotorReq AND NOT Start_PB THEN\n    RETURN;\nEND_IF\nfbChain(' },
+    ]);
+    const base = changeOf(site, []);
+    expect(base.result.findings.filter((f) => f.rule === 'SAF008'), describeFindings(base)).toEqual([]);
+    const renamed = changeOf(site, [{ file: M, from: 'bMotorReq', to: 'bMotorRequest', all: true }]);
+    expect(renamed.result.findings.filter((f) => f.rule === 'SAF008'), describeFindings(renamed)).toEqual([]);
+    const twice = changeOf(site, [{ file: M, from: 'fbChain(', to: 'IF Stroke_PB THEN\n    RETURN;\nEND_IF\nfbChain(' }]);
+    expect(twice.result.findings.filter((f) => f.rule === 'SAF008' && f.severity === 'error').length, describeFindings(twice)).toBeGreaterThan(0);
+  });
+});
