@@ -24,6 +24,8 @@ interface Item {
   callees: Set<unknown>;
   /** Conditions of the enclosing IF/CASE/loops: they decide whether the statement runs. */
   ctrl: Set<unknown>;
+  /** Functions, methods and accessors called in those conditions: their results decide it too. */
+  ctrlCallees: Set<unknown>;
   ancestors: Statement[];
   /** RETURN, EXIT, CONTINUE: relevant wherever their body is. */
   jump: boolean;
@@ -91,14 +93,16 @@ function callWrites(d: Dispatch, node: AnyNode, writes: Set<unknown>, reads: Set
   });
 }
 
-function collect(d: Dispatch, list: readonly Statement[], owner: Owner, ctrl: Set<unknown>, ancestors: Statement[], out: Item[]): void {
+function collect(d: Dispatch, list: readonly Statement[], owner: Owner, ctrl: Set<unknown>, ctrlCallees: Set<unknown>, ancestors: Statement[], out: Item[]): void {
   for (const s of list) {
-    const item: Item = { stmt: s, owner, writes: new Set(), reads: new Set(), callees: new Set(), ctrl, ancestors, jump: false };
+    const item: Item = { stmt: s, owner, writes: new Set(), reads: new Set(), callees: new Set(), ctrl, ctrlCallees, ancestors, jump: false };
     out.push(item);
     const inner = (extra: readonly (AnyNode | null)[], body: readonly Statement[]): void => {
       const c = new Set(ctrl);
-      for (const e of extra) symbolsIn(d, e, c, item.callees);
-      collect(d, body, owner, c, [...ancestors, s], out);
+      const cc = new Set(ctrlCallees);
+      for (const e of extra) symbolsIn(d, e, c, cc);
+      for (const x of cc) item.callees.add(x);
+      collect(d, body, owner, c, cc, [...ancestors, s], out);
     };
     switch (s.kind) {
       case 'Assign':
@@ -183,7 +187,7 @@ function bodies(model: SemanticModel): { owner: Owner; body: readonly Statement[
 export function coneOfInfluence(model: SemanticModel, seeds: readonly string[]): Set<Statement> {
   const items: Item[] = [];
   const d = dispatchOf(model);
-  for (const b of bodies(model)) collect(d, b.body, b.owner, new Set(), [], items);
+  for (const b of bodies(model)) collect(d, b.body, b.owner, new Set(), new Set(), [], items);
   const relevant = new Set<unknown>();
   for (const n of seeds) {
     const g = model.globals.vars.get(key(n));
@@ -212,7 +216,7 @@ export function coneOfInfluence(model: SemanticModel, seeds: readonly string[]):
       for (const x of it.ctrl) relevant.add(x);
       for (const x of it.writes) relevant.add(x);
       // A called function's or method's result (a property's value) is read: the statements that set it are in the cone.
-      for (const c of it.callees) {
+      for (const c of [...it.callees, ...it.ctrlCallees]) {
         const r = (c as { retVar?: VarSym | null }).retVar;
         if (r) relevant.add(r);
         for (const v of d.results(c)) relevant.add(v);
