@@ -1,6 +1,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiles, firstVariant, keepsScenarios, type Acceptance, type Attempt } from './attempt.js';
+import { withLadder } from './ladder-generators.js';
 import { newLamp } from './neutral-lamp.js';
 import { processConstant, timerPt } from './neutral-constants.js';
 import { strongerCondition } from './neutral-stronger-condition.js';
@@ -45,7 +46,7 @@ const GENERATORS: Record<VariantKind, { gen: Generator; accept?: Acceptance }> =
 /** One variant of `kind` for the site, or why the kind does not apply. Deterministic in (site, kind, seed). */
 export function generateVariant(ctx: SiteContext, kind: VariantKind, seed: number): Generated {
   const g = GENERATORS[kind];
-  return firstVariant(ctx, kind, seed, g.gen(ctx, new Rng(subSeed(seed, `${ctx.id}/${kind}`))), g.accept);
+  return firstVariant(ctx, kind, seed, withLadder(kind, g.gen)(ctx, new Rng(subSeed(seed, `${ctx.id}/${kind}`))), g.accept);
 }
 
 /** Every kind for the site (or the kinds given), one variant each for the seed. */

@@ -34,6 +34,19 @@ export class SiteEditor {
     return m;
   }
 
+  /**
+   * Replaces container bytes directly, outside any ST unit's source map: an L5X element, attribute or rung
+   * text the ladder generators located with the XML and RLL readers. The span is in file offsets.
+   */
+  raw(path: string, span: Span, text: string): this {
+    const unit = this.ctx.units.find((u) => u.path === path);
+    if (!unit) throw new NotEditable(`${path}: no source unit was read from this file`);
+    const m = this.mod(unit);
+    if (span.start < 0 || span.end > m.text.length || span.end < span.start) throw new NotEditable(`${path}: offsets ${span.start}-${span.end} are outside the file`);
+    m.replace(span, text);
+    return this;
+  }
+
   /** The verbatim segment holding virtual [start, end], or null. */
   private segment(unit: UnitInfo, start: number, end: number): Segment | null {
     const hits = unit.cs.source.segments.filter((s) => s.fileOffset !== null && s.start <= start && end <= s.end);
