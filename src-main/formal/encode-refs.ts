@@ -71,11 +71,15 @@ export function instanceAlts(en: Encoder, f: Frame, e: Expression): InstAlts | n
   return null;
 }
 
+const ITF_ABSTRACTION =
+  'interface references: a reference holds one of the FB instances declared in the site (globals, programs and their FB members and arrays; no dynamically created instance) or none; a call or property access through it runs the method or accessor of whichever implementing instance it holds, and through none the soft-PLC faults';
+
 /** What an interface reference refers to: every listed instance implementing the interface, by number. */
 function dispatchAlts(en: Encoder, f: Frame, e: Expression, itf: InterfaceSym): InstAlts | null {
   const z = en.z;
   const table = instanceTable(en.model);
   if (!table.complete) return null;
+  en.abstractions.add(ITF_ABSTRACTION);
   const v = expr(en, f, e, REF_SHAPE);
   if (v.t !== 'bv') return null;
   const cands = table.list.filter((i) => !i.pou.builtin && implementsInterface(en.model, i.pou, itf));
