@@ -54,8 +54,9 @@ function assign(en: Encoder, f: Frame, s: Assign): void {
   }
   const dst = accessOf(en, f, s.target);
   if (!dst && s.op === ':=' && propertyRef(en, f, s.target)) {
-    const sh = shapeOf(typeOf(en, s.target));
-    const v = expr(en, f, s.value, typeof sh === 'string' ? undefined : sh);
+    const t = typeOf(en, s.target);
+    const sh = shapeOf(t);
+    const v = t?.kind === 'interface' ? refValue(en, f, s.value) : expr(en, f, s.value, typeof sh === 'string' ? undefined : sh);
     propertySet(en, f, s.target, typeof sh === 'string' ? v : convertTo(z, v, sh), s);
     return;
   }
