@@ -53,7 +53,7 @@ export function callDispatched(en: Encoder, f: Frame, e: Call, r: { name: string
       en.unsupportedAt(f.file, e, `method ${r.name} of ${a.pou.name} (not found on the instance's type)`);
       return null;
     }
-    results.push({ cond: a.cond, v: callMethod(en, guardedBy(en, f, a.cond), e, { method, path: a.path, display: a.display }, want) });
+    results.push({ cond: a.cond, v: callMethod(en, guardedBy(en, f, a.cond), e, { method, path: a.path, display: a.display, pou: a.pou }, want) });
   }
   const first = results.find((x) => x.v)?.v;
   const s = want ?? (first ? shapeOfVal(first) : null);
@@ -102,7 +102,15 @@ function varsOf(en: Encoder, acc: PropertyAccessor, prop: PropSym): VarSym[] {
 
 /** Inlines one accessor on one instance; returns the value variable's cell path (null when the body has none). */
 function runAccessor(en: Encoder, f: Frame, node: { start: number }, inst: { path: string; display: string; pou: PouSym }, prop: PropSym, acc: PropertyAccessor, value: Val | null): { ok: boolean; inner: Frame; valueVar: VarSym | null } {
-  const inner: Frame = { pou: inst.pou, prefix: inst.path, display: inst.display, file: prop.file, guard: en.guardOf(f), running: { v: en.T }, loop: null, depth: f.depth + 1 };
+  // The frame's POU is the block that declares the property (SUPER^ in its accessors means that block's base).
+  let declaring: PouSym = inst.pou;
+  for (let q: PouSym | null = inst.pou, n = 0; q && n < 32; q = q.base, n++) {
+    if ([...q.properties.values()].includes(prop)) {
+      declaring = q;
+      break;
+    }
+  }
+  const inner: Frame = { pou: declaring, prefix: inst.path, display: inst.display, file: prop.file, guard: en.guardOf(f), running: { v: en.T }, loop: null, depth: f.depth + 1 };
   const vars = varsOf(en, acc, prop);
   const valueVar = vars.find((v) => v.id === prop.id) ?? null;
   if (f.depth > 16) {

@@ -82,13 +82,14 @@ export function callFunction(en: Encoder, f: Frame, e: Call, fn: PouSym, want?: 
 }
 
 /** A method of an FB instance, inlined: its own variables start afresh, the instance's members persist. */
-export function callMethod(en: Encoder, f: Frame, e: Call, t: { method: PouSym; path: string; display: string }, want?: Shape): Val | null {
+/** `t.pou`: the block type of the instance (a derived FB may declare members the method's own locals would shadow). */
+export function callMethod(en: Encoder, f: Frame, e: Call, t: { method: PouSym; path: string; display: string; pou?: PouSym }, want?: Shape): Val | null {
   const m = t.method;
   if (f.depth > 16) {
     en.unsupportedAt(f.file, e, `call of ${m.name}: nesting deeper than 16 (recursion)`);
     return null;
   }
-  const owner = m.owner!;
+  const owner = t.pou ?? m.owner!;
   for (const v of m.vars.keys()) {
     if (findPouVar(owner, v)) {
       en.unsupportedAt(f.file, e, `method ${m.name}: its variable ${v} shadows a member of ${owner.name}`);

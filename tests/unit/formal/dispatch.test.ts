@@ -177,3 +177,64 @@ describe('formal: interface references and FB arrays under a variable index', ()
     expect(r.abstractions.some((a) => a.includes('null interface reference'))).toBe(true);
   });
 });
+
+// A base method calling a sibling method that the derived block overrides: the PLC runs the override.
+const overrideSite = (derivedCheck: string): string =>
+  inlineSite('override', {
+    platform: 'codesys',
+    entry: 'Main',
+    files: {
+      'All.st': `VAR_GLOBAL
+    EStop_OK : BOOL; Guard_Closed : BOOL; Reset_PB : BOOL; Start_PB : BOOL; Motor : BOOL;
+END_VAR
+FUNCTION_BLOCK FB_Base
+VAR
+    _on : BOOL;
+END_VAR
+METHOD Update
+    _on := Start_PB AND Check();
+END_METHOD
+METHOD Check : BOOL
+    Check := EStop_OK AND Guard_Closed;
+END_METHOD
+END_FUNCTION_BLOCK
+FUNCTION_BLOCK FB_Derived EXTENDS FB_Base
+VAR_OUTPUT
+    Q : BOOL;
+END_VAR
+Q := _on;
+METHOD Check : BOOL
+    Check := ${derivedCheck};
+END_METHOD
+END_FUNCTION_BLOCK
+PROGRAM Main
+VAR
+    d : FB_Derived;
+END_VAR
+d.Update();
+d();
+Motor := d.Q;
+END_PROGRAM
+`,
+    },
+    estops: ['EStop_OK'],
+    guards: ['Guard_Closed'],
+    hazardous: ['Motor'],
+    reset: 'Reset_PB',
+  });
+
+describe('formal: dynamic dispatch of a sibling call to the derived override', () => {
+  it('an interlocked override proves the e-stop and guard properties', { timeout: 120_000 }, async () => {
+    const r = await proveSafety(siteVersion(overrideSite('SUPER^.Check()')), OPTS);
+    expect(unsupported(r)).toEqual([]);
+    expect(r.properties.find((p) => p.id === 'estop')!.status).toBe('proved');
+    expect(r.properties.find((p) => p.id === 'guard')!.status).toBe('proved');
+  });
+
+  it('an override without the interlock is violated (the base version would have been safe)', { timeout: 120_000 }, async () => {
+    const r = await proveSafety(siteVersion(overrideSite('TRUE')), OPTS);
+    expect(unsupported(r)).toEqual([]);
+    expect(r.properties.find((p) => p.id === 'estop')!.status).toBe('violated');
+    expect(r.properties.every((p) => p.confirmed !== false)).toBe(true);
+  });
+});
