@@ -84,12 +84,21 @@ function presetSpans(doc: L5xDoc, tag: L5xTag): { value: number; spans: { start:
   return value === null ? null : { value, spans };
 }
 
-const shorterMs = (ms: number): number | null => (ms >= 20 ? Math.max(10, Math.round((ms * 0.8) / 10) * 10) : null);
+/**
+ * A preset shortened in 10 ms steps, by a fifth first (as the ST generator does), by a tenth where a fifth
+ * breaks the site's scenarios (a settle time the sequence depends on). Never longer: static safety flags a
+ * lengthened timer (SAF006), so a longer preset is not a safety-neutral edit.
+ */
+export const movedMs = (ms: number, factor: number): number | null => {
+  const to = Math.max(10, Math.round((ms * factor) / 10) * 10);
+  return ms >= 20 && to < ms ? to : null;
+};
+export const PRESET_FACTORS = [0.8, 0.9] as const;
 
 /**
- * A shorter timer preset outside the safety logic: a TON/TOF/RTO on a rung that touches no safety name or
+ * A changed timer preset outside the safety logic: a TON/TOF/RTO on a rung that touches no safety name or
  * hazardous output; its PRE (the tag's L5K and Decorated data, and the rung operand where it is a number)
- * cut by about a fifth. Kept only where the site's scenarios still pass; hazardous outputs may move in time.
+ * moved by about a fifth. Kept only where the site's scenarios still pass; hazardous outputs may move in time.
  */
 export function ladderTimerPt(ctx: SiteContext, rng: Rng): Attempt[] | string {
   const found: { doc: L5xDoc; rung: L5xRung; ins: Instruction; tag: L5xTag }[] = [];
@@ -103,10 +112,11 @@ export function ladderTimerPt(ctx: SiteContext, rng: Rng): Attempt[] | string {
     }
   }
   if (!found.length) return 'no TON/TOF/RTO on a rung outside the safety logic';
-  return rng.shuffle(found).map(({ doc, rung, ins, tag }) => (ed) => {
+  const tries = PRESET_FACTORS.flatMap((factor) => rng.shuffle(found).map((f) => ({ ...f, factor })));
+  return tries.map(({ doc, rung, ins, tag, factor }) => (ed) => {
     const pre = presetSpans(doc, tag);
-    const to = pre ? shorterMs(pre.value) : null;
-    if (!pre || to === null) return { description: `${tag.name} has no preset to shorten` };
+    const to = pre ? movedMs(pre.value, factor) : null;
+    if (!pre || to === null) return { description: `${tag.name} has no preset to change` };
     for (const s of pre.spans) ed.raw(doc.path, s, String(to));
     const literal = numericValue(ins.operands[1] ?? '') !== null;
     if (literal) ed.raw(doc.path, { start: ins.operandStarts[1]!, end: ins.operandStarts[1]! + ins.operands[1]!.length }, String(to));
