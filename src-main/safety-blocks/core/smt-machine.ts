@@ -15,6 +15,8 @@ export const SMT_CLOCK: SmtPin = { shape: { t: 'clock' }, type: 'TIME' };
 
 /** Private state beside the pins; the leading `_` keeps them apart from anything ST can name. */
 export const SMT_PRIVATE: Readonly<Record<string, SmtPin>> = { _STATE: SMT_WORD, _PREV_RESET: SMT_BOOL, _RESET_USED: SMT_BOOL };
+/** The private state of a block without a Reset input (the soft-PLC's Reset edge flags stay FALSE there). */
+export const SMT_PRIVATE_NO_RESET: Readonly<Record<string, SmtPin>> = { _STATE: SMT_WORD };
 
 /** The next state and whether this call consumed a rising Reset edge (only where the transition used it). */
 export interface Transition<B, V> {
@@ -73,8 +75,10 @@ export function stepSmtModel<B, V>(a: SmtAlgebra<B, V>, m: SmtModel, read: (pin:
   const word = (v: V): SmtVal<B, V> => ({ t: 'bv', v, bits: 16, signed: false });
   const state = bv('_STATE');
   const act = b('ACTIVATE');
-  const reset = b('RESET');
-  const used = b('_RESET_USED');
+  // A block without Reset (the two-hand controls, SF_Equivalent, SF_Antivalent): no edge, never a static Reset.
+  const hasReset = 'RESET' in m.pins;
+  const reset = hasReset ? b('RESET') : a.bool(false);
+  const used = hasReset ? b('_RESET_USED') : a.bool(false);
   const hasTimer = '_T0' in m.pins;
   const t0 = hasTimer ? bv('_T0') : null;
   const c: SmtCall<B, V> = {
@@ -84,7 +88,7 @@ export function stepSmtModel<B, V>(a: SmtAlgebra<B, V>, m: SmtModel, read: (pin:
     state,
     at: (n) => a.eq(state, code(n)),
     code,
-    rise: a.and(reset, a.not(b('_PREV_RESET'))),
+    rise: hasReset ? a.and(reset, a.not(b('_PREV_RESET'))) : a.bool(false),
     resetHeld: a.and(reset, a.not(used)),
     elapsed: t0 ? a.sub(now, t0) : a.bv(0, a.clockBits),
   };
@@ -99,8 +103,10 @@ export function stepSmtModel<B, V>(a: SmtAlgebra<B, V>, m: SmtModel, read: (pin:
   out.set('READY', bool(act));
   out.set('ERROR', bool(a.and(act, isError)));
   out.set(m.output, bool(a.and(act, a.eq(to, code(0x8000)))));
-  out.set('_PREV_RESET', bool(reset));
-  out.set('_RESET_USED', bool(a.and(reset, a.or(used, a.and(act, a.not(idle), t.consumed)))));
+  if (hasReset) {
+    out.set('_PREV_RESET', bool(reset));
+    out.set('_RESET_USED', bool(a.and(reset, a.or(used, a.and(act, a.not(idle), t.consumed)))));
+  }
   if (t0) {
     const entered = a.or(idle, a.not(a.eq(to, state)));
     out.set('_T0', { t: 'bv', v: a.ite(act, a.ite(entered, now, t0), a.bv(0, a.clockBits)), bits: a.clockBits, signed: false });

@@ -7,7 +7,10 @@ import { analyzeProgram } from '../../../src-main/plc/check/index.js';
 import { compileProject } from '../../../src-main/plc/project/compile-project.js';
 import { compileSite } from '../../../src-main/sim/compile-site.js';
 import { Prng } from '../../../src-main/sim/prng.js';
-import { SAFETY_FBS, SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring, type SafetyFbType } from '../../../src-main/safety-blocks/index.js';
+import {
+  SAFETY_FBS, SF_Antivalent, SF_EmergencyStop, SF_Equivalent, SF_ESPE, SF_GuardMonitoring, SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII,
+  type SafetyFbType,
+} from '../../../src-main/safety-blocks/index.js';
 import type { SimValue } from '../../../src-main/sim/sim-types.js';
 
 // The formal models of the SF blocks against the soft-PLC's native ones: every documented state, every input
@@ -15,12 +18,32 @@ import type { SimValue } from '../../../src-main/sim/sim-types.js';
 // side carries only its own state, then the same through the whole encoder and compiler on an ST program.
 
 const CLOCK = 40;
-const MODELLED: [SafetyFbType, string][] = [
-  [SF_EmergencyStop, 'S_ESTOPOUT'],
-  [SF_ESPE, 'S_ESPE_OUT'],
-  [SF_GuardMonitoring, 'S_GUARDMONITORING'],
+/**
+ * A modelled block: its enabling output, its timer (none, DiscrepancyTime on the state timer, or type III's fixed
+ * 500 ms window) and whether it has a Reset input (and so the Reset edge flags).
+ */
+interface Modelled {
+  fb: SafetyFbType;
+  out: string;
+  timer: 'none' | 'disc' | 'sync';
+  reset: boolean;
+}
+const MODELLED: Modelled[] = [
+  { fb: SF_EmergencyStop, out: 'S_ESTOPOUT', timer: 'none', reset: true },
+  { fb: SF_ESPE, out: 'S_ESPE_OUT', timer: 'none', reset: true },
+  { fb: SF_GuardMonitoring, out: 'S_GUARDMONITORING', timer: 'disc', reset: true },
+  { fb: SF_TwoHandControlTypeII, out: 'S_TWOHANDOUT', timer: 'none', reset: false },
+  { fb: SF_TwoHandControlTypeIII, out: 'S_TWOHANDOUT', timer: 'sync', reset: false },
+  { fb: SF_Equivalent, out: 'S_EQUIVALENTOUT', timer: 'disc', reset: false },
+  { fb: SF_Antivalent, out: 'S_ANTIVALENTOUT', timer: 'disc', reset: false },
 ];
-const PRIVATE = ['_STATE', '_PREV_RESET', '_RESET_USED'];
+const privateOf = (m: Modelled): string[] => ['_STATE', ...(m.reset ? ['_PREV_RESET', '_RESET_USED'] : []), ...(m.timer !== 'none' ? ['_T0'] : [])];
+/** [DiscrepancyTime, _T0, now]: before, at and after the limit in the state's own timer (and a zero limit). */
+const TIMINGS: Record<Modelled['timer'], number[][]> = {
+  none: [[0, 0, 500]],
+  disc: [[100, 1000, 1050], [100, 1000, 1100], [100, 1000, 1150], [0, 40, 40]],
+  sync: [[0, 1000, 1499], [0, 1000, 1500], [0, 1000, 1501], [0, 40, 40]],
+};
 
 let z: Z;
 beforeAll(async () => {
@@ -28,20 +51,20 @@ beforeAll(async () => {
 });
 
 /** The formal step once over free constants; `run` evaluates it for concrete values through a model. */
-function symbolic(fb: SafetyFbType, out: string): { run(values: Record<string, SimValue>, now: number): Record<string, SimValue> } {
-  const timed = fb === SF_GuardMonitoring;
+function symbolic(md: Modelled): { run(values: Record<string, SimValue>, now: number): Record<string, SimValue> } {
+  const { fb, out } = md;
+  const priv = privateOf(md);
   const free = new Map<string, Val>();
   for (const p of fb.inputs) {
     const k = p.name.toUpperCase();
     free.set(k, p.type === 'TIME' ? bvVal(z.BitVec.const(k, 32), 32, true) : boolVal(z.Bool.const(k)));
   }
   free.set('_STATE', bvVal(z.BitVec.const('_STATE', 16), 16, false));
-  free.set('_PREV_RESET', boolVal(z.Bool.const('_PREV_RESET')));
-  free.set('_RESET_USED', boolVal(z.Bool.const('_RESET_USED')));
-  if (timed) free.set('_T0', bvVal(z.BitVec.const('_T0', CLOCK), CLOCK, false));
+  for (const k of priv.filter((k) => k.startsWith('_RESET') || k.startsWith('_PREV'))) free.set(k, boolVal(z.Bool.const(k)));
+  if (priv.includes('_T0')) free.set('_T0', bvVal(z.BitVec.const('_T0', CLOCK), CLOCK, false));
   const now = z.BitVec.const('now', CLOCK);
   const next = stepSafetyFb(z, fb.name.toUpperCase(), (p) => free.get(p)!, now);
-  const wanted = ['READY', out, 'ERROR', 'DIAGCODE', ...PRIVATE, ...(timed ? ['_T0'] : [])];
+  const wanted = ['READY', out, 'ERROR', 'DIAGCODE', ...priv];
   expect([...next.keys()].sort()).toEqual([...wanted].sort());
   return {
     run(values, t) {
@@ -66,32 +89,32 @@ const pick = (o: Record<string, SimValue>, keys: readonly string[]): Record<stri
 
 describe('formal SF block models equal the soft-PLC models', () => {
   it('models exactly the blocks it claims, and no other SF block', () => {
-    for (const name of SAFETY_FBS.keys()) expect(hasSafetyModel(name), name).toBe(MODELLED.some(([fb]) => fb.name.toUpperCase() === name));
+    for (const name of SAFETY_FBS.keys()) expect(hasSafetyModel(name), name).toBe(MODELLED.some((m) => m.fb.name.toUpperCase() === name));
   });
 
-  for (const [fb, out] of MODELLED) {
-    const timed = fb === SF_GuardMonitoring;
-    const compared = ['READY', out, 'ERROR', 'DIAGCODE', ...PRIVATE, ...(timed ? ['_T0'] : [])];
+  for (const md of MODELLED) {
+    const { fb, out } = md;
+    const disc = md.timer === 'disc';
+    const flags = md.reset ? 2 : 0;
+    const compared = ['READY', out, 'ERROR', 'DIAGCODE', ...privateOf(md)];
     const bools = fb.inputs.filter((p) => p.type.endsWith('BOOL')).map((p) => p.name.toUpperCase());
 
     it(`${fb.name}: one call from every documented state, for every input and every edge flag`, () => {
-      const f = symbolic(fb, out);
+      const f = symbolic(md);
       let cases = 0;
-      // Guard timer: before, at and after DiscrepancyTime in the state's own timer.
-      const timings = timed ? [[100, 1000, 1050], [100, 1000, 1100], [100, 1000, 1150], [0, 40, 40]] : [[0, 0, 500]];
       for (const state of fb.diagCodes) {
-        for (let bits = 0; bits < 1 << (bools.length + 2); bits++) {
-          for (const [disc, t0, now] of timings) {
+        for (let bits = 0; bits < 1 << (bools.length + flags); bits++) {
+          for (const [limit, t0, now] of TIMINGS[md.timer]) {
             const inst = fb.create();
             bools.forEach((k, i) => void (inst[k] = (bits & (1 << i)) !== 0));
-            inst['_PREV_RESET'] = (bits & (1 << bools.length)) !== 0;
-            inst['_RESET_USED'] = (bits & (1 << (bools.length + 1))) !== 0;
+            if (md.reset) {
+              inst['_PREV_RESET'] = (bits & (1 << bools.length)) !== 0;
+              inst['_RESET_USED'] = (bits & (1 << (bools.length + 1))) !== 0;
+            }
             inst['_STATE'] = state;
             inst['DIAGCODE'] = state;
-            if (timed) {
-              inst['DISCREPANCYTIME'] = disc!;
-              inst['_T0'] = t0!;
-            }
+            if (disc) inst['DISCREPANCYTIME'] = limit!;
+            if (md.timer !== 'none') inst['_T0'] = t0!;
             const formal = f.run({ ...inst }, now!);
             fb.step(inst, now!);
             const sim = pick(inst, compared);
@@ -102,26 +125,28 @@ describe('formal SF block models equal the soft-PLC models', () => {
           }
         }
       }
-      expect(cases).toBeGreaterThan(1000);
+      expect(cases).toBeGreaterThan(md.reset ? 1000 : 70);
     }, 60_000);
 
     it(`${fb.name}: random runs from a cold start give the same outputs in every call`, () => {
-      const f = symbolic(fb, out);
+      const f = symbolic(md);
       const rng = new Prng(fb.name.length * 7919);
+      // Type III: steps long enough to cross the 500 ms window in some runs and not in others.
+      const steps = md.timer === 'sync' ? [0, 10, 50, 100, 200, 400] : [0, 10, 10, 10, 30];
       for (let run = 0; run < 40; run++) {
         const sim = fb.create();
         let formal: Record<string, SimValue> = pick(fb.create(), [...compared, ...fb.inputs.map((p) => p.name.toUpperCase())]);
         let now = 0;
-        const disc = rng.pick([0, 20, 50, 100]);
+        const limit = rng.pick([0, 20, 50, 100]);
         for (let call = 0; call < 50; call++) {
           const inputs: Record<string, SimValue> = {};
           for (const k of bools) inputs[k] = k === 'ACTIVATE' ? !rng.chance(0.05) : k === 'S_STARTRESET' || k === 'S_AUTORESET' ? rng.chance(0.15) : rng.chance(0.5);
-          if (timed) inputs['DISCREPANCYTIME'] = disc;
+          if (disc) inputs['DISCREPANCYTIME'] = limit;
           Object.assign(sim, inputs);
           fb.step(sim, now);
           formal = { ...formal, ...inputs, ...f.run({ ...formal, ...inputs }, now) };
           expect(pick(formal, compared), `${fb.name} run ${run} call ${call} at ${now} ms`).toEqual(pick(sim, compared));
-          now += rng.pick([0, 10, 10, 10, 30]);
+          now += rng.pick(steps);
         }
       }
     }, 60_000);
@@ -156,41 +181,100 @@ Diag_Guard := fbGuard.DiagCode;
 END_PROGRAM
 `;
 
+/**
+ * Unrolls an ST program and runs it on the soft-PLC for random inputs; every watched output equal in every scan.
+ * Returns every `output=value` the runs saw, so a test can check that they reached the states it means.
+ */
+async function scansAlike(
+  globals: string, main: string, cycleMs: number, ins: string[], outs: string[], chance: Record<string, number>, hold = 0,
+): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const files = [{ path: 'gvl.st', text: globals }, { path: 'main.st', text: main }];
+  const project = compileProject(files, 'codesys');
+  const model = analyzeProgram(project.sources.map((s) => s.parse.unit), { dialect: 'codesys' });
+  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const { program } = compileSite(project, model, { entry: 'Main', cycleMs, texts: new Map(files.map((f) => [f.path, f.text])) });
+  const k = 30;
+  const u = unroll(z, model, project.sources.map((s) => s.parse.unit), { entry: 'Main', cycleMs, bound: k, watchIn: ins, watchOut: outs });
+  expect(u.en.unsupported.map((x) => x.construct).filter((c) => !/Diag_/.test(c))).toEqual([]);
+  const solver = new z.Solver();
+  solver.add(...u.en.wellFormed, ...u.en.nominal);
+  const rng = new Prng(2026);
+  for (let run = 0; run < 12; run++) {
+    // Each input keeps its previous value with probability `hold` (long presses, slow channels).
+    const seq: Record<string, boolean>[] = [];
+    for (let t = 0; t < k; t++) seq.push(Object.fromEntries(ins.map((n) => [n, t > 0 && rng.chance(hold) ? seq[t - 1]![n]! : rng.chance(chance[n] ?? 0.5)])));
+    solver.push();
+    seq.forEach((row, t) => {
+      for (const n of ins) solver.add((u.pre.get(n)![t]!.v as ReturnType<Z['Bool']['const']>).eq(z.Bool.val(row[n]!)));
+    });
+    expect(await solver.check()).toBe('sat');
+    const m = solver.model();
+    program!.restart('cold');
+    seq.forEach((row, t) => {
+      for (const n of ins) program!.set(n, row[n]!);
+      program!.scan();
+      for (const o of outs) {
+        const v = u.post.get(o)![t]!;
+        const e = m.eval(v.v, true) as unknown as { value?: () => bigint };
+        const formal = v.t === 'bool' ? String(e) === 'true' : decode(v, e.value!());
+        expect(formal, `run ${run} scan ${t}: ${o}`).toEqual(program!.get(o));
+        seen.add(`${o}=${String(formal)}`);
+      }
+    });
+    solver.pop();
+  }
+  return seen;
+}
+
+const GLOBALS_2 = `VAR_GLOBAL
+    B1 : BOOL; B2 : BOOL; ChA : BOOL; ChB : BOOL; NC : BOOL; NO : BOOL; Run : BOOL;
+    Out_II : BOOL; Out_III : BOOL; Out_Eq : BOOL; Out_Av : BOOL; Err_III : BOOL; Err_Eq : BOOL; Err_Av : BOOL;
+    Diag_II : WORD; Diag_III : WORD; Diag_Eq : WORD; Diag_Av : WORD;
+END_VAR
+`;
+// 200 ms scans: type III's 500 ms window and the 500 ms discrepancy time run out after three scans.
+const MAIN_2 = `PROGRAM Main
+VAR
+    fbTwoII  : SF_TwoHandControlTypeII;
+    fbTwoIII : SF_TwoHandControlTypeIII;
+    fbEq     : SF_Equivalent;
+    fbAv     : SF_Antivalent;
+END_VAR
+fbTwoII(Activate := TRUE, S_Button1 := B1, S_Button2 := B2);
+IF Run THEN
+    fbTwoIII(Activate := TRUE, S_Button1 := B1, S_Button2 := B2);
+END_IF;
+fbEq(Activate := Run, S_ChannelA := ChA, S_ChannelB := ChB, DiscrepancyTime := T#500MS);
+fbAv(Activate := TRUE, S_ChannelNC := NC, S_ChannelNO := NO, DiscrepancyTime := T#500MS);
+Out_II := fbTwoII.S_TwoHandOut;
+Diag_II := fbTwoII.DiagCode;
+Out_III := fbTwoIII.S_TwoHandOut;
+Err_III := fbTwoIII.Error;
+Diag_III := fbTwoIII.DiagCode;
+Out_Eq := fbEq.S_EquivalentOut;
+Err_Eq := fbEq.Error;
+Diag_Eq := fbEq.DiagCode;
+Out_Av := fbAv.S_AntivalentOut;
+Err_Av := fbAv.Error;
+Diag_Av := fbAv.DiagCode;
+END_PROGRAM
+`;
+
 describe('SF blocks through the whole encoder and the soft-PLC compiler', () => {
   it('an ST program calling them (one call under a condition) scans identically for random inputs', async () => {
-    const files = [{ path: 'gvl.st', text: GLOBALS }, { path: 'main.st', text: MAIN }];
-    const project = compileProject(files, 'codesys');
-    const model = analyzeProgram(project.sources.map((s) => s.parse.unit), { dialect: 'codesys' });
-    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const { program } = compileSite(project, model, { entry: 'Main', cycleMs: 10, texts: new Map(files.map((f) => [f.path, f.text])) });
     const outs = ['Out_EStop', 'Out_Guard', 'Err_EStop', 'Err_Guard', 'Ready_Guard', 'Diag_EStop', 'Diag_Guard'];
     const ins = ['EStop_OK', 'Guard1', 'Guard2', 'Reset_PB', 'Auto', 'Run'];
-    const k = 30;
-    const u = unroll(z, model, project.sources.map((s) => s.parse.unit), { entry: 'Main', cycleMs: 10, bound: k, watchIn: ins, watchOut: outs });
-    expect(u.en.unsupported.map((x) => x.construct).filter((c) => !/Diag_/.test(c))).toEqual([]);
-    const solver = new z.Solver();
-    solver.add(...u.en.wellFormed, ...u.en.nominal);
-    const rng = new Prng(2026);
-    for (let run = 0; run < 12; run++) {
-      const seq = Array.from({ length: k }, () => ({ EStop_OK: rng.chance(0.8), Guard1: rng.chance(0.6), Guard2: rng.chance(0.6), Reset_PB: rng.chance(0.3), Auto: rng.chance(0.1), Run: rng.chance(0.9) }));
-      solver.push();
-      seq.forEach((row, t) => {
-        for (const n of ins) solver.add((u.pre.get(n)![t]!.v as ReturnType<Z['Bool']['const']>).eq(z.Bool.val(row[n as keyof typeof row])));
-      });
-      expect(await solver.check()).toBe('sat');
-      const m = solver.model();
-      program!.restart('cold');
-      seq.forEach((row, t) => {
-        for (const n of ins) program!.set(n, row[n as keyof typeof row]);
-        program!.scan();
-        for (const o of outs) {
-          const v = u.post.get(o)![t]!;
-          const e = m.eval(v.v, true) as unknown as { value?: () => bigint };
-          const formal = v.t === 'bool' ? String(e) === 'true' : decode(v, e.value!());
-          expect(formal, `run ${run} scan ${t}: ${o}`).toEqual(program!.get(o));
-        }
-      });
-      solver.pop();
-    }
+    await scansAlike(GLOBALS, MAIN, 10, ins, outs, { EStop_OK: 0.8, Guard1: 0.6, Guard2: 0.6, Reset_PB: 0.3, Auto: 0.1, Run: 0.9 });
+  }, 120_000);
+
+  it('an ST program calling the two-hand controls, SF_Equivalent and SF_Antivalent scans identically for random inputs', async () => {
+    const outs = ['Out_II', 'Out_III', 'Out_Eq', 'Out_Av', 'Err_III', 'Err_Eq', 'Err_Av', 'Diag_II', 'Diag_III', 'Diag_Eq', 'Diag_Av'];
+    const ins = ['B1', 'B2', 'ChA', 'ChB', 'NC', 'NO', 'Run'];
+    const seen = await scansAlike(GLOBALS_2, MAIN_2, 200, ins, outs, { B1: 0.6, B2: 0.6, ChA: 0.7, ChB: 0.7, NC: 0.7, NO: 0.3, Run: 0.9 }, 0.6);
+    for (const o of ['Out_II', 'Out_III', 'Out_Eq', 'Out_Av', 'Err_III', 'Err_Eq', 'Err_Av']) expect(seen, o).toContain(`${o}=true`);
+    // A late second button (C004 / C005) and a discrepancy timeout (C010 / C020 / C030) were reached.
+    expect([0xc004, 0xc005].some((c) => seen.has(`Diag_III=${c}`))).toBe(true);
+    expect([0xc010, 0xc020, 0xc030].some((c) => seen.has(`Diag_Eq=${c}`) || seen.has(`Diag_Av=${c}`))).toBe(true);
   }, 120_000);
 });

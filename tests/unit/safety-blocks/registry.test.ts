@@ -52,7 +52,9 @@ describe('safety-blocks registry', () => {
   it('lists every PLCopen block of TC5 Safety Part 1 v2.01 once, in the order of the standard', () => {
     expect(SAFETY_BLOCKS.map((b) => b.name)).toEqual(STANDARD);
     expect([...SAFETY_FBS.keys()]).toEqual(STANDARD.map((n) => n.toUpperCase()));
-    expect([...SMT_MODELS.keys()]).toEqual(['SF_EMERGENCYSTOP', 'SF_ESPE', 'SF_GUARDMONITORING']);
+    expect([...SMT_MODELS.keys()]).toEqual([
+      'SF_EMERGENCYSTOP', 'SF_ESPE', 'SF_GUARDMONITORING', 'SF_TWOHANDCONTROLTYPEII', 'SF_TWOHANDCONTROLTYPEIII', 'SF_EQUIVALENT', 'SF_ANTIVALENT',
+    ]);
   });
 
   it('the declarations parse with the standard FBs, and the checker sees exactly these blocks', () => {
@@ -113,8 +115,14 @@ describe('safety-blocks registry', () => {
             const shape = base(d.type) === 'BOOL' ? { t: 'bool' } : d.type === 'WORD' ? { t: 'bv', bits: 16, signed: false } : { t: 'bv', bits: 32, signed: true };
             expect(pin.shape, k).toEqual(shape);
           }
-          expect(smt.output).toBe(b.pins.restartInterlock?.toUpperCase());
+          // The enabling output: the restart-interlocked one, else the block's only safety output.
+          expect(smt.output).toBe(b.pins.restartInterlock?.toUpperCase() ?? b.sim.safetyOutputs[0]);
+          if (!b.pins.restartInterlock) expect(b.sim.safetyOutputs).toHaveLength(1);
           expect(smt.pins[smt.output]).toBeDefined();
+          // The Reset edge flags exist exactly where the block has a Reset input; the state timer where it has a timer.
+          const hasReset = decl.pins.some((p) => p.name === 'Reset' && p.dir === 'in');
+          expect('_PREV_RESET' in smt.pins && '_RESET_USED' in smt.pins, 'Reset flags').toBe(hasReset);
+          expect(Object.keys(smt.pins).filter((k) => k.startsWith('_')).every((k) => ['_STATE', '_PREV_RESET', '_RESET_USED', '_T0'].includes(k))).toBe(true);
         });
       }
     });
