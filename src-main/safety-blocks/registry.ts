@@ -38,7 +38,7 @@ export const SAFETY_BLOCKS: readonly SafetyBlock[] = [
   block(espe, espe.SF_ESPE, espe.SMT_MODEL),
   block(guardMonitoring, guardMonitoring.SF_GuardMonitoring, guardMonitoring.SMT_MODEL),
   block(guardLocking, guardLocking.SF_GuardLocking),
-  block(safetyRequest, safetyRequest.SF_SafetyRequest),
+  block(safetyRequest, safetyRequest.SF_SafetyRequest, safetyRequest.SMT_MODEL),
   block(twoHandII, twoHandII.SF_TwoHandControlTypeII, twoHandII.SMT_MODEL),
   block(twoHandIII, twoHandIII.SF_TwoHandControlTypeIII, twoHandIII.SMT_MODEL),
   block(equivalent, equivalent.SF_Equivalent, equivalent.SMT_MODEL),

@@ -45,6 +45,8 @@ export interface SmtModel {
   pins: Readonly<Record<string, SmtPin>>;
   /** The enabling output, TRUE only in 16#8000. */
   output: string;
+  /** Further (non-error) outputs and the states in which each is TRUE (SF_SafetyRequest's S_SafetyRequest). */
+  also?: Readonly<Record<string, readonly number[]>>;
   init: number;
   next<B, V>(c: SmtCall<B, V>): Transition<B, V>;
 }
@@ -103,6 +105,7 @@ export function stepSmtModel<B, V>(a: SmtAlgebra<B, V>, m: SmtModel, read: (pin:
   out.set('READY', bool(act));
   out.set('ERROR', bool(a.and(act, isError)));
   out.set(m.output, bool(a.and(act, a.eq(to, code(0x8000)))));
+  for (const [pin, states] of Object.entries(m.also ?? {})) out.set(pin, bool(a.and(act, a.or(...states.map((s) => a.eq(to, code(s)))))));
   if (hasReset) {
     out.set('_PREV_RESET', bool(reset));
     out.set('_RESET_USED', bool(a.and(reset, a.or(used, a.and(act, a.not(idle), t.consumed)))));

@@ -8,7 +8,7 @@ import { compileProject } from '../../../src-main/plc/project/compile-project.js
 import { compileSite } from '../../../src-main/sim/compile-site.js';
 import { Prng } from '../../../src-main/sim/prng.js';
 import {
-  SAFETY_FBS, SF_Antivalent, SF_EmergencyStop, SF_Equivalent, SF_ESPE, SF_GuardMonitoring, SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII,
+  SAFETY_FBS, SF_Antivalent, SF_EmergencyStop, SF_Equivalent, SF_ESPE, SF_GuardMonitoring, SF_SafetyRequest, SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII,
   type SafetyFbType,
 } from '../../../src-main/safety-blocks/index.js';
 import type { SimValue } from '../../../src-main/sim/sim-types.js';
@@ -24,24 +24,31 @@ const CLOCK = 40;
  */
 interface Modelled {
   fb: SafetyFbType;
+  /** The enabling safety output, and the block's other safety output if it has one. */
   out: string;
-  timer: 'none' | 'disc' | 'sync';
+  also?: string;
+  timer: 'none' | 'disc' | 'monitor' | 'sync';
   reset: boolean;
 }
 const MODELLED: Modelled[] = [
   { fb: SF_EmergencyStop, out: 'S_ESTOPOUT', timer: 'none', reset: true },
   { fb: SF_ESPE, out: 'S_ESPE_OUT', timer: 'none', reset: true },
   { fb: SF_GuardMonitoring, out: 'S_GUARDMONITORING', timer: 'disc', reset: true },
+  { fb: SF_SafetyRequest, out: 'S_SAFETYACTIVE', also: 'S_SAFETYREQUEST', timer: 'monitor', reset: true },
   { fb: SF_TwoHandControlTypeII, out: 'S_TWOHANDOUT', timer: 'none', reset: false },
   { fb: SF_TwoHandControlTypeIII, out: 'S_TWOHANDOUT', timer: 'sync', reset: false },
   { fb: SF_Equivalent, out: 'S_EQUIVALENTOUT', timer: 'disc', reset: false },
   { fb: SF_Antivalent, out: 'S_ANTIVALENTOUT', timer: 'disc', reset: false },
 ];
+const outsOf = (m: Modelled): string[] => ['READY', m.out, ...(m.also ? [m.also] : []), 'ERROR', 'DIAGCODE'];
+/** The TIME input of the state timer, if the block has one. */
+const limitPin = (m: Modelled): string | null => (m.timer === 'disc' ? 'DISCREPANCYTIME' : m.timer === 'monitor' ? 'MONITORINGTIME' : null);
 const privateOf = (m: Modelled): string[] => ['_STATE', ...(m.reset ? ['_PREV_RESET', '_RESET_USED'] : []), ...(m.timer !== 'none' ? ['_T0'] : [])];
 /** [DiscrepancyTime, _T0, now]: before, at and after the limit in the state's own timer (and a zero limit). */
 const TIMINGS: Record<Modelled['timer'], number[][]> = {
   none: [[0, 0, 500]],
   disc: [[100, 1000, 1050], [100, 1000, 1100], [100, 1000, 1150], [0, 40, 40]],
+  monitor: [[100, 1000, 1050], [100, 1000, 1100], [100, 1000, 1150], [0, 40, 40]],
   sync: [[0, 1000, 1499], [0, 1000, 1500], [0, 1000, 1501], [0, 40, 40]],
 };
 
@@ -52,7 +59,7 @@ beforeAll(async () => {
 
 /** The formal step once over free constants; `run` evaluates it for concrete values through a model. */
 function symbolic(md: Modelled): { run(values: Record<string, SimValue>, now: number): Record<string, SimValue> } {
-  const { fb, out } = md;
+  const { fb } = md;
   const priv = privateOf(md);
   const free = new Map<string, Val>();
   for (const p of fb.inputs) {
@@ -64,7 +71,7 @@ function symbolic(md: Modelled): { run(values: Record<string, SimValue>, now: nu
   if (priv.includes('_T0')) free.set('_T0', bvVal(z.BitVec.const('_T0', CLOCK), CLOCK, false));
   const now = z.BitVec.const('now', CLOCK);
   const next = stepSafetyFb(z, fb.name.toUpperCase(), (p) => free.get(p)!, now);
-  const wanted = ['READY', out, 'ERROR', 'DIAGCODE', ...priv];
+  const wanted = [...outsOf(md), ...priv];
   expect([...next.keys()].sort()).toEqual([...wanted].sort());
   return {
     run(values, t) {
@@ -93,10 +100,10 @@ describe('formal SF block models equal the soft-PLC models', () => {
   });
 
   for (const md of MODELLED) {
-    const { fb, out } = md;
-    const disc = md.timer === 'disc';
+    const { fb } = md;
+    const limitIn = limitPin(md);
     const flags = md.reset ? 2 : 0;
-    const compared = ['READY', out, 'ERROR', 'DIAGCODE', ...privateOf(md)];
+    const compared = [...outsOf(md), ...privateOf(md)];
     const bools = fb.inputs.filter((p) => p.type.endsWith('BOOL')).map((p) => p.name.toUpperCase());
 
     it(`${fb.name}: one call from every documented state, for every input and every edge flag`, () => {
@@ -113,7 +120,7 @@ describe('formal SF block models equal the soft-PLC models', () => {
             }
             inst['_STATE'] = state;
             inst['DIAGCODE'] = state;
-            if (disc) inst['DISCREPANCYTIME'] = limit!;
+            if (limitIn) inst[limitIn] = limit!;
             if (md.timer !== 'none') inst['_T0'] = t0!;
             const formal = f.run({ ...inst }, now!);
             fb.step(inst, now!);
@@ -141,7 +148,7 @@ describe('formal SF block models equal the soft-PLC models', () => {
         for (let call = 0; call < 50; call++) {
           const inputs: Record<string, SimValue> = {};
           for (const k of bools) inputs[k] = k === 'ACTIVATE' ? !rng.chance(0.05) : k === 'S_STARTRESET' || k === 'S_AUTORESET' ? rng.chance(0.15) : rng.chance(0.5);
-          if (disc) inputs['DISCREPANCYTIME'] = limit;
+          if (limitIn) inputs[limitIn] = limit;
           Object.assign(sim, inputs);
           fb.step(sim, now);
           formal = { ...formal, ...inputs, ...f.run({ ...formal, ...inputs }, now) };
@@ -186,7 +193,7 @@ END_PROGRAM
  * Returns every `output=value` the runs saw, so a test can check that they reached the states it means.
  */
 async function scansAlike(
-  globals: string, main: string, cycleMs: number, ins: string[], outs: string[], chance: Record<string, number>, hold = 0,
+  globals: string, main: string, cycleMs: number, ins: string[], outs: string[], chance: Record<string, number>, hold = 0, runs = 12,
 ): Promise<Set<string>> {
   const seen = new Set<string>();
   const files = [{ path: 'gvl.st', text: globals }, { path: 'main.st', text: main }];
@@ -200,7 +207,7 @@ async function scansAlike(
   const solver = new z.Solver();
   solver.add(...u.en.wellFormed, ...u.en.nominal);
   const rng = new Prng(2026);
-  for (let run = 0; run < 12; run++) {
+  for (let run = 0; run < runs; run++) {
     // Each input keeps its previous value with probability `hold` (long presses, slow channels).
     const seq: Record<string, boolean>[] = [];
     for (let t = 0; t < k; t++) seq.push(Object.fromEntries(ins.map((n) => [n, t > 0 && rng.chance(hold) ? seq[t - 1]![n]! : rng.chance(chance[n] ?? 0.5)])));
@@ -231,6 +238,7 @@ const GLOBALS_2 = `VAR_GLOBAL
     B1 : BOOL; B2 : BOOL; ChA : BOOL; ChB : BOOL; NC : BOOL; NO : BOOL; Run : BOOL;
     Out_II : BOOL; Out_III : BOOL; Out_Eq : BOOL; Out_Av : BOOL; Err_III : BOOL; Err_Eq : BOOL; Err_Av : BOOL;
     Diag_II : WORD; Diag_III : WORD; Diag_Eq : WORD; Diag_Av : WORD;
+    OpMode : BOOL; Ack : BOOL; Reset_PB : BOOL; Req_Active : BOOL; Req_Request : BOOL; Diag_Req : WORD;
 END_VAR
 `;
 // 200 ms scans: type III's 500 ms window and the 500 ms discrepancy time run out after three scans.
@@ -240,6 +248,7 @@ VAR
     fbTwoIII : SF_TwoHandControlTypeIII;
     fbEq     : SF_Equivalent;
     fbAv     : SF_Antivalent;
+    fbReq    : SF_SafetyRequest;
 END_VAR
 fbTwoII(Activate := TRUE, S_Button1 := B1, S_Button2 := B2);
 IF Run THEN
@@ -258,6 +267,12 @@ Diag_Eq := fbEq.DiagCode;
 Out_Av := fbAv.S_AntivalentOut;
 Err_Av := fbAv.Error;
 Diag_Av := fbAv.DiagCode;
+IF Run THEN
+    fbReq(Activate := TRUE, S_OpMode := OpMode, S_Acknowledge := Ack, MonitoringTime := T#500MS, Reset := Reset_PB);
+END_IF;
+Req_Active := fbReq.S_SafetyActive;
+Req_Request := fbReq.S_SafetyRequest;
+Diag_Req := fbReq.DiagCode;
 END_PROGRAM
 `;
 
@@ -268,11 +283,14 @@ describe('SF blocks through the whole encoder and the soft-PLC compiler', () => 
     await scansAlike(GLOBALS, MAIN, 10, ins, outs, { EStop_OK: 0.8, Guard1: 0.6, Guard2: 0.6, Reset_PB: 0.3, Auto: 0.1, Run: 0.9 });
   }, 120_000);
 
-  it('an ST program calling the two-hand controls, SF_Equivalent and SF_Antivalent scans identically for random inputs', async () => {
-    const outs = ['Out_II', 'Out_III', 'Out_Eq', 'Out_Av', 'Err_III', 'Err_Eq', 'Err_Av', 'Diag_II', 'Diag_III', 'Diag_Eq', 'Diag_Av'];
-    const ins = ['B1', 'B2', 'ChA', 'ChB', 'NC', 'NO', 'Run'];
-    const seen = await scansAlike(GLOBALS_2, MAIN_2, 200, ins, outs, { B1: 0.6, B2: 0.6, ChA: 0.7, ChB: 0.7, NC: 0.7, NO: 0.3, Run: 0.9 }, 0.6);
-    for (const o of ['Out_II', 'Out_III', 'Out_Eq', 'Out_Av', 'Err_III', 'Err_Eq', 'Err_Av']) expect(seen, o).toContain(`${o}=true`);
+  it('an ST program calling the two-hand controls, SF_Equivalent, SF_Antivalent and SF_SafetyRequest scans identically for random inputs', async () => {
+    const outs = [
+      'Out_II', 'Out_III', 'Out_Eq', 'Out_Av', 'Err_III', 'Err_Eq', 'Err_Av', 'Diag_II', 'Diag_III', 'Diag_Eq', 'Diag_Av', 'Req_Active', 'Req_Request', 'Diag_Req',
+    ];
+    const ins = ['B1', 'B2', 'ChA', 'ChB', 'NC', 'NO', 'Run', 'OpMode', 'Ack', 'Reset_PB'];
+    const chance = { B1: 0.6, B2: 0.6, ChA: 0.7, ChB: 0.7, NC: 0.7, NO: 0.3, Run: 0.9, OpMode: 0.4, Ack: 0.6, Reset_PB: 0.3 };
+    const seen = await scansAlike(GLOBALS_2, MAIN_2, 200, ins, outs, chance, 0.6, 8);
+    for (const o of ['Out_II', 'Out_III', 'Out_Eq', 'Out_Av', 'Err_III', 'Err_Eq', 'Err_Av', 'Req_Active', 'Req_Request']) expect(seen, o).toContain(`${o}=true`);
     // A late second button (C004 / C005) and a discrepancy timeout (C010 / C020 / C030) were reached.
     expect([0xc004, 0xc005].some((c) => seen.has(`Diag_III=${c}`))).toBe(true);
     expect([0xc010, 0xc020, 0xc030].some((c) => seen.has(`Diag_Eq=${c}`) || seen.has(`Diag_Av=${c}`))).toBe(true);

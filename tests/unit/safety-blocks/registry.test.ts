@@ -53,7 +53,7 @@ describe('safety-blocks registry', () => {
     expect(SAFETY_BLOCKS.map((b) => b.name)).toEqual(STANDARD);
     expect([...SAFETY_FBS.keys()]).toEqual(STANDARD.map((n) => n.toUpperCase()));
     expect([...SMT_MODELS.keys()]).toEqual([
-      'SF_EMERGENCYSTOP', 'SF_ESPE', 'SF_GUARDMONITORING', 'SF_TWOHANDCONTROLTYPEII', 'SF_TWOHANDCONTROLTYPEIII', 'SF_EQUIVALENT', 'SF_ANTIVALENT',
+      'SF_EMERGENCYSTOP', 'SF_ESPE', 'SF_GUARDMONITORING', 'SF_SAFETYREQUEST', 'SF_TWOHANDCONTROLTYPEII', 'SF_TWOHANDCONTROLTYPEIII', 'SF_EQUIVALENT', 'SF_ANTIVALENT',
     ]);
   });
 
@@ -115,10 +115,11 @@ describe('safety-blocks registry', () => {
             const shape = base(d.type) === 'BOOL' ? { t: 'bool' } : d.type === 'WORD' ? { t: 'bv', bits: 16, signed: false } : { t: 'bv', bits: 32, signed: true };
             expect(pin.shape, k).toEqual(shape);
           }
-          // The enabling output: the restart-interlocked one, else the block's only safety output.
+          // The enabling output: the restart-interlocked one, else the block's first safety output; the model
+          // computes every other safety output too.
           expect(smt.output).toBe(b.pins.restartInterlock?.toUpperCase() ?? b.sim.safetyOutputs[0]);
-          if (!b.pins.restartInterlock) expect(b.sim.safetyOutputs).toHaveLength(1);
-          expect(smt.pins[smt.output]).toBeDefined();
+          expect([smt.output, ...Object.keys(smt.also ?? {})].sort()).toEqual([...b.sim.safetyOutputs].sort());
+          for (const k of [smt.output, ...Object.keys(smt.also ?? {})]) expect(smt.pins[k], k).toBeDefined();
           // The Reset edge flags exist exactly where the block has a Reset input; the state timer where it has a timer.
           const hasReset = decl.pins.some((p) => p.name === 'Reset' && p.dir === 'in');
           expect('_PREV_RESET' in smt.pins && '_RESET_USED' in smt.pins, 'Reset flags').toBe(hasReset);
