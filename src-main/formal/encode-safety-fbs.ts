@@ -6,7 +6,7 @@ import type { Z, ZBool, ZBv } from './z3-context.js';
 /**
  * formal/'s adapter to the SMT models of the PLCopen Safety blocks (safety-blocks/<block>/smt-model.ts; today
  * SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring, SF_SafetyRequest, SF_TwoHandControlTypeII,
- * SF_TwoHandControlTypeIII, SF_Equivalent and SF_Antivalent): the models are written against an abstract Boolean and
+ * SF_TwoHandControlTypeIII, SF_Equivalent, SF_Antivalent, SF_EDM and SF_OutControl): the models are written against an abstract Boolean and
  * bit-vector algebra, implemented here with z3, and their pins get formal's shapes (the clock is CLOCK_BITS wide).
  * The models are kept independent of the soft-PLC's on purpose; the differential test in tests/unit/formal drives
  * both with the same inputs and compares every output. Any other SF block has no model: the encoder leaves its
@@ -55,9 +55,9 @@ export function safetyPin(typeKey: string, pin: string): SafetyPin | null {
 }
 
 export const SAFETY_ABSTRACTION =
-  'SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring, SF_SafetyRequest, SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII, SF_Equivalent and SF_Antivalent: ' +
-  'the PLCopen v2.01 state machines exactly as the soft-PLC runs them (DiagCode as state, reset on a rising Reset edge, static-Reset errors); ' +
-  'the discrepancy, acknowledge-monitoring and two-hand synchronisation timers use the free scan time like TON';
+  'SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring, SF_SafetyRequest, SF_TwoHandControlTypeII, SF_TwoHandControlTypeIII, SF_Equivalent, SF_Antivalent, SF_EDM and SF_OutControl: ' +
+  'the PLCopen v2.01 state machines exactly as the soft-PLC runs them (DiagCode as state, reset on a rising Reset edge, static-Reset errors, rising edges of S_OutControl / ProcessControl); ' +
+  'the discrepancy, feedback/acknowledge-monitoring and two-hand synchronisation timers use the free scan time like TON';
 
 /**
  * One call of a modelled SF block: reads its pins and private state through `read` (this call's inputs already

@@ -34,6 +34,8 @@ export interface SmtCall<B, V> {
   code(n: number): V;
   /** Rising edge of Reset since the previous call. */
   rise: B;
+  /** Rising edge of another input the block lists in `edges`. */
+  riseOf(pin: string): B;
   /** Reset TRUE and not the held tail of a consumed edge. */
   resetHeld: B;
   /** Clock time since the current state was entered (0 for a block without a state timer). */
@@ -48,6 +50,8 @@ export interface SmtModel {
   /** Further (non-error) outputs and the states in which each is TRUE (SF_SafetyRequest's S_SafetyRequest). */
   also?: Readonly<Record<string, readonly number[]>>;
   init: number;
+  /** Inputs besides Reset whose rising edges the block uses; each needs a `_PREV_<pin>` Boolean in `pins`. */
+  edges?: readonly string[];
   next<B, V>(c: SmtCall<B, V>): Transition<B, V>;
 }
 
@@ -91,6 +95,7 @@ export function stepSmtModel<B, V>(a: SmtAlgebra<B, V>, m: SmtModel, read: (pin:
     at: (n) => a.eq(state, code(n)),
     code,
     rise: hasReset ? a.and(reset, a.not(b('_PREV_RESET'))) : a.bool(false),
+    riseOf: (pin) => a.and(b(pin), a.not(b(`_PREV_${pin}`))),
     resetHeld: a.and(reset, a.not(used)),
     elapsed: t0 ? a.sub(now, t0) : a.bv(0, a.clockBits),
   };
@@ -106,6 +111,7 @@ export function stepSmtModel<B, V>(a: SmtAlgebra<B, V>, m: SmtModel, read: (pin:
   out.set('ERROR', bool(a.and(act, isError)));
   out.set(m.output, bool(a.and(act, a.eq(to, code(0x8000)))));
   for (const [pin, states] of Object.entries(m.also ?? {})) out.set(pin, bool(a.and(act, a.or(...states.map((s) => a.eq(to, code(s)))))));
+  for (const pin of m.edges ?? []) out.set(`_PREV_${pin}`, bool(b(pin)));
   if (hasReset) {
     out.set('_PREV_RESET', bool(reset));
     out.set('_RESET_USED', bool(a.and(reset, a.or(used, a.and(act, a.not(idle), t.consumed)))));

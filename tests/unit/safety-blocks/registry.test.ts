@@ -54,6 +54,7 @@ describe('safety-blocks registry', () => {
     expect([...SAFETY_FBS.keys()]).toEqual(STANDARD.map((n) => n.toUpperCase()));
     expect([...SMT_MODELS.keys()]).toEqual([
       'SF_EMERGENCYSTOP', 'SF_ESPE', 'SF_GUARDMONITORING', 'SF_SAFETYREQUEST', 'SF_TWOHANDCONTROLTYPEII', 'SF_TWOHANDCONTROLTYPEIII', 'SF_EQUIVALENT', 'SF_ANTIVALENT',
+      'SF_EDM', 'SF_OUTCONTROL',
     ]);
   });
 
@@ -123,7 +124,12 @@ describe('safety-blocks registry', () => {
           // The Reset edge flags exist exactly where the block has a Reset input; the state timer where it has a timer.
           const hasReset = decl.pins.some((p) => p.name === 'Reset' && p.dir === 'in');
           expect('_PREV_RESET' in smt.pins && '_RESET_USED' in smt.pins, 'Reset flags').toBe(hasReset);
-          expect(Object.keys(smt.pins).filter((k) => k.startsWith('_')).every((k) => ['_STATE', '_PREV_RESET', '_RESET_USED', '_T0'].includes(k))).toBe(true);
+          // Other edge flags only for declared inputs the model lists in `edges`.
+          const edgeFlags = (smt.edges ?? []).map((e) => `_PREV_${e}`);
+          for (const e of smt.edges ?? []) expect(inputs.map((p) => p.name.toUpperCase()), e).toContain(e);
+          const allowed = ['_STATE', '_PREV_RESET', '_RESET_USED', '_T0', ...edgeFlags];
+          expect(Object.keys(smt.pins).filter((k) => k.startsWith('_')).filter((k) => !allowed.includes(k))).toEqual([]);
+          for (const f of edgeFlags) expect(smt.pins[f], f).toEqual({ shape: { t: 'bool' }, type: 'BOOL' });
         });
       }
     });
