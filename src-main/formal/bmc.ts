@@ -123,12 +123,24 @@ async function check(z: Z, v: SiteVersion, s: SafetySignals, a: Attempt, i: numb
   const left = deadline - performance.now();
   if (left <= 0) return { status: 'timeout', note: `no solver time left of ${timeoutMs} ms` };
   if (u.en.unsupported.length) return { status: 'timeout', note: 'the refined encoding has constructs it cannot represent' };
-  const solver = new z.Solver();
-  solver.set('timeout', Math.max(1, Math.floor(left)));
-  solver.add(...u.en.wellFormed);
-  solver.add(z.Or(...p.violations.map((x) => x.cond)));
-  const r = await solver.check();
-  const why = r === 'unknown' ? solver.reasonUnknown() : '';
+  let solver = new z.Solver();
+  let r: Awaited<ReturnType<typeof solver.check>> = 'unknown';
+  let why = '';
+  // The WASM build's solver timer has been seen to cancel a check long before its limit on a loaded machine;
+  // an early 'unknown' is asked once more on a fresh solver with the time still left, never taken as an answer.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const started = performance.now();
+    const budget = deadline - started;
+    if (budget <= 0) break;
+    if (attempt > 0) solver = new z.Solver();
+    solver.set('timeout', Math.max(1, Math.floor(budget)));
+    solver.add(...u.en.wellFormed);
+    solver.add(z.Or(...p.violations.map((x) => x.cond)));
+    r = await solver.check();
+    why = r === 'unknown' ? solver.reasonUnknown() : '';
+    if (r !== 'unknown' || performance.now() - started > budget / 2) break;
+    solver.reset();
+  }
   if (r !== 'sat') solver.reset();
   if (r === 'unsat') return { status: 'proved', note: u.en.havocs.length ? `proved under ${u.en.havocs.length} over-approximation(s) (see the abstractions)` : null };
   if (r === 'unknown') return { status: 'timeout', note: `solver gave up (${why}) within ${timeoutMs} ms` };
