@@ -4,7 +4,7 @@ import { unroll, type Unrolling } from './encode.js';
 import type { FormalResult, PropertyResult, UnsupportedConstruct } from './formal-result.js';
 import { safetyProperties, type PropertyFormula, type SafetySignals } from './properties.js';
 import { firstViolation, replayTrace } from './replay.js';
-import { exclusive, z3, type Z, type ZModel } from './z3-context.js';
+import { exclusive, settleGarbage, z3, type Z, type ZModel } from './z3-context.js';
 
 export interface ProveOptions {
   /** Scans to unroll (k). */
@@ -136,6 +136,7 @@ async function check(z: Z, v: SiteVersion, s: SafetySignals, a: Attempt, i: numb
     solver.set('timeout', Math.max(1, Math.floor(budget)));
     solver.add(...u.en.wellFormed);
     solver.add(z.Or(...p.violations.map((x) => x.cond)));
+    await settleGarbage();
     r = await solver.check();
     why = r === 'unknown' ? solver.reasonUnknown() : '';
     if (r !== 'unknown' || performance.now() - started > budget / 2) break;
@@ -148,6 +149,7 @@ async function check(z: Z, v: SiteVersion, s: SafetySignals, a: Attempt, i: numb
   let nominal = false;
   solver.push();
   solver.add(...u.en.nominal);
+  await settleGarbage();
   const rn = await solver.check();
   if (rn === 'sat') {
     model = solver.model();

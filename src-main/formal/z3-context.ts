@@ -72,3 +72,16 @@ export function exclusive<T>(job: () => Promise<T>): Promise<T> {
   queue = run.catch(() => undefined);
   return run;
 }
+
+/**
+ * Lets pending finalizers of released z3 objects run before a solver check. The WASM build solves on a worker
+ * thread while the main thread awaits; a FinalizationRegistry callback that decrements a reference count in
+ * that window races the solver, and crashed the process under load. Only where the process exposes `gc`
+ * (the isolated proof child does); elsewhere a no-op.
+ */
+export async function settleGarbage(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}

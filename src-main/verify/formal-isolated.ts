@@ -20,11 +20,23 @@ function childScript(): string | null {
  * process only: the stage then reports an error (never a pass) and the app goes on. Without a built child
  * script (sources run directly, before `npm run build`) it runs in this process.
  */
-export function proveSafetyIsolated(v: SiteVersion, o: { bound: number; timeoutMs: number }): Promise<FormalResult> {
+export async function proveSafetyIsolated(v: SiteVersion, o: { bound: number; timeoutMs: number }): Promise<FormalResult> {
   const script = childScript();
   if (!script) return proveSafety(v, o);
+  try {
+    return await runChild(script, v, o);
+  } catch (e) {
+    // A crash of the WASM solver (not a timeout) is asked once more in a fresh process; a second crash stands.
+    if (e instanceof SolverCrash) return runChild(script, v, o);
+    throw e;
+  }
+}
+
+class SolverCrash extends Error {}
+
+function runChild(script: string, v: SiteVersion, o: { bound: number; timeoutMs: number }): Promise<FormalResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=1024', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', '--expose-gc', script], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const limit = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs + 30_000);
@@ -45,7 +57,8 @@ export function proveSafetyIsolated(v: SiteVersion, o: { bound: number; timeoutM
         }
       }
       const why = signal === 'SIGKILL' ? `no result within ${Math.round((o.timeoutMs + 30_000) / 1000)} s` : `the solver process ended with ${signal ?? `exit code ${code}`}`;
-      reject(new Error(`${why}${err ? `: ${err.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}` : ''}`));
+      const message = `${why}${err ? `: ${err.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}` : ''}`;
+      reject(signal === 'SIGKILL' ? new Error(message) : new SolverCrash(message));
     });
     child.stdin.end(JSON.stringify({ dir: v.dir, config: v.config, sources: v.sources, version: v.version, bound: o.bound, timeoutMs: o.timeoutMs }));
   });

@@ -117,7 +117,7 @@ describe('PLCopen safety blocks', () => {
   it('conveyor-line-1 migrated to SF_EmergencyStop with the reset on the armed release proves all three properties', { timeout: 180_000 }, async () => {
     const r = await prove(edited('conveyor-line-1', SF_MIGRATION));
     expect(status(r)).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
-    expect(r.abstractions.some((a) => a.startsWith('SF_EmergencyStop, SF_ESPE and SF_GuardMonitoring'))).toBe(true);
+    expect(r.abstractions.some((a) => a.startsWith('SF_EmergencyStop, SF_ESPE, SF_GuardMonitoring') && a.includes('state machines exactly as the soft-PLC runs them'))).toBe(true);
   });
 
   it('the same migration resetting on any release of RESET violates the reset property, and the soft-PLC agrees', { timeout: 180_000 }, async () => {
@@ -138,21 +138,15 @@ describe('PLCopen safety blocks', () => {
     expect(status(await prove(edited('packaging-cell-4', SF_BASE)))).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
   });
 
-  it('a block without a formal model (SF_EDM) outside the cone of influence is ignored; gating an output it is havocked, never proved safe by accident', { timeout: 180_000 }, async () => {
-    const dir = edited('conveyor-line-1', [
-      ...SF_MIGRATION,
-      { file: SL, from: '    fbResetRelease : F_TRIG;', to: '    fbResetRelease : F_TRIG;\n    fbEDM : SF_EDM;' },
-      { file: SL, from: 'Alm_EStop :=', to: 'fbEDM(Activate := TRUE, S_OutControl := Safety_OK, S_EDM1 := TRUE, S_EDM2 := TRUE, MonitoringTime := T#200MS, S_StartReset := FALSE, Reset := Reset_PB);\nAlm_EStop :=' },
-    ]);
+  it('a block without a formal model (SF_EnableSwitch) outside the cone of influence is ignored; gating an output it is havocked, never proved safe by accident', { timeout: 180_000 }, async () => {
+    const decl: Edit = { file: SL, from: '    fbResetRelease : F_TRIG;', to: '    fbResetRelease : F_TRIG;\n    fbEnable : SF_EnableSwitch;' };
+    const call = 'fbEnable(Activate := TRUE, S_SafetyActive := TRUE, S_EnableSwitchCh1 := Safety_OK, S_EnableSwitchCh2 := Safety_OK, S_AutoReset := FALSE, Reset := Reset_PB);\n';
+    const dir = edited('conveyor-line-1', [...SF_MIGRATION, decl, { file: SL, from: 'Alm_EStop :=', to: `${call}Alm_EStop :=` }]);
     expect(status(await prove(dir))).toEqual({ estop: 'proved', reset: 'proved', guard: 'proved' });
     // Its output now gates the motors ORed in as a bypass: the free output gives a counterexample, never a proof.
-    const gated = edited('conveyor-line-1', [
-      ...SF_MIGRATION,
-      { file: SL, from: '    fbResetRelease : F_TRIG;', to: '    fbResetRelease : F_TRIG;\n    fbEDM : SF_EDM;' },
-      { file: SL, from: 'Alm_EStop :=', to: 'fbEDM(Activate := TRUE, S_OutControl := Safety_OK, S_EDM1 := TRUE, S_EDM2 := TRUE, MonitoringTime := T#200MS, S_StartReset := FALSE, Reset := Reset_PB);\nSafety_OK := Safety_OK OR fbEDM.S_EDM_Out;\nAlm_EStop :=' },
-    ]);
+    const gated = edited('conveyor-line-1', [...SF_MIGRATION, decl, { file: SL, from: 'Alm_EStop :=', to: `${call}Safety_OK := Safety_OK OR fbEnable.S_EnableSwitchOut;\nAlm_EStop :=` }]);
     const r = await prove(gated);
     expect(r.properties.find((p) => p.id === 'reset')!.status).not.toBe('proved');
-    expect(r.havocs.some((h) => h.what.includes('SF_EDM') || h.what.includes('free'))).toBe(true);
+    expect(r.havocs.some((h) => h.what.includes('SF_EnableSwitch') || h.what.includes('free'))).toBe(true);
   });
 });

@@ -64,7 +64,7 @@ describe('open points and pre-existing findings', () => {
     ];
     expect(openPointsOf(stages)).toEqual([
       { id: 'safety:SAF001:0', stage: 'safety', rule: 'SAF001', what: 'SAF001 at line 12: something', file: 'src/Main.st', line: 12 },
-      { id: 'safety:SAF002:0', stage: 'safety', rule: 'SAF002', what: 'SAF002 at line 12: something (not decided before this change either)', file: 'src/Main.st', line: 12 },
+      { id: 'safety:SAF002:1', stage: 'safety', rule: 'SAF002', what: 'SAF002 at line 12: something (not decided before this change either)', file: 'src/Main.st', line: 12 },
       { id: 'formal:BMC-ESTOP:0', stage: 'formal', rule: 'BMC-ESTOP', what: 'SAF001 at line 12: something'.replace('SAF001', 'BMC-ESTOP'), file: null, line: null },
     ]);
   });
