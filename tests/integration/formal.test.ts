@@ -7,12 +7,11 @@ import type { FormalResult } from '../../src-main/formal/formal-result.js';
 import { firstViolation, replayTrace } from '../../src-main/formal/replay.js';
 import { loadSiteProgram } from '../../src-main/fleet/site-program.js';
 import { applyEdits, SF_BASE, SF_MIGRATION, type Edit } from '../../src-main/verify/mutation-suite/mutants.js';
-import { FLEET, SITES, mutant, siteVersion } from '../unit/formal/site-helpers.js';
+import { FLEET, mutant, SITES, siteVersion, status } from '../unit/formal/site-helpers.js';
 
 const BOUND = 20;
 // Each proof in a process of its own, as the pipeline runs them (the WASM solver's heap only grows).
 const prove = (dir: string): Promise<FormalResult> => proveSafetyIsolated(siteVersion(dir), { bound: BOUND, timeoutMs: 120_000 });
-const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
 
 /** Replays the counterexample on a freshly loaded soft-PLC and checks it violates the property there. */
 function expectReplayViolates(dir: string, r: FormalResult, id: 'estop' | 'reset' | 'guard'): void {

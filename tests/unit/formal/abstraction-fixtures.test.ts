@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proveSafety } from '../../../src-main/formal/bmc.js';
-import type { FormalResult } from '../../../src-main/formal/formal-result.js';
-import { siteVersion, variantOf } from './site-helpers.js';
+import { siteVersion, status, variantOf } from './site-helpers.js';
 
 // Plant code written unlike the examples: typed enums in every spelling, a user safety FB around the PLCopen
 // blocks, structs with member defaults, ARRAY OF STRUCT in FOR loops, REAL scaling in a user function, a WHILE
 // loop and strings outside the safety logic. The safe versions must prove every property, with nothing unsupported.
 
 const FIX = join(import.meta.dirname, 'fixtures');
-const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
 
 describe('formal by sound abstraction', () => {
   it('enum-driven press with SF blocks inside a user safety FB proves every property', { timeout: 300_000 }, async () => {

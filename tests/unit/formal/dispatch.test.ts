@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { proveSafety } from '../../../src-main/formal/bmc.js';
-import type { FormalResult } from '../../../src-main/formal/formal-result.js';
-import { inlineSite, siteVersion } from './site-helpers.js';
+import { inlineSite, siteVersion, status, unsupported } from './site-helpers.js';
 
 // Object-oriented plant code: an ARRAY OF an interface filled with FB instances, methods and a property called
 // through it (with a constant and with a variable index), FB arrays under a variable index (method, call,
 // output), THIS^ and a property of a derived block. The safe program proves every property; a method that
 // switches the hazardous output on without the interlock, reached only through the dispatch, is violated.
 
-const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
-const unsupported = (r: FormalResult): string[] => r.properties.flatMap((p) => p.unsupported.map((u) => u.construct));
 
 const GVL = `VAR_GLOBAL
     EStop_OK     : BOOL;

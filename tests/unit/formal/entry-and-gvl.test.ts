@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { proveSafety } from '../../../src-main/formal/bmc.js';
-import type { FormalResult } from '../../../src-main/formal/formal-result.js';
-import { inlineSite, siteVersion } from './site-helpers.js';
+import { inlineSite, siteVersion, status, unsupported } from './site-helpers.js';
 
 // An S7 organization block as the site's entry, and a global of a qualified_only GVL written and read through
 // its GVL's name from inside a user FB: both are encoded (no "unsupported"), the safe program proves every
 // property, and a variant that bypasses the e-stop is found violated (and replayed on the soft-PLC).
 
-const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
-const unsupported = (r: FormalResult): string[] => r.properties.flatMap((p) => p.unsupported.map((u) => u.construct));
 
 const SCL_TAGS = `VAR_GLOBAL
    "EStop_OK" AT %I0.0 : Bool;

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { proveSafety } from '../../../src-main/formal/bmc.js';
-import type { FormalResult } from '../../../src-main/formal/formal-result.js';
-import { inlineSite, siteVersion } from './site-helpers.js';
+import { inlineSite, siteVersion, status, unsupported } from './site-helpers.js';
 
 // Property accessors are inlined like methods: GET where a property is read (also only in a condition, which
 // the cone of influence must keep), SET where it is written (also through an interface reference).
 
-const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
-const unsupported = (r: FormalResult): string[] => r.properties.flatMap((p) => p.unsupported.map((u) => u.construct));
 const OPTS = { bound: 6, timeoutMs: 120_000 };
 
 // A property read (or method result) only in the condition of an IF: the accessor's statements decide which

@@ -4,6 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSiteProgram } from '../../../src-main/fleet/site-program.js';
 import type { SiteVersion } from '../../../src-main/evidence/site-version.js';
+import type { FormalResult } from '../../../src-main/formal/formal-result.js';
+
+/** Each property's status by id (estop, reset, guard). */
+export const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
+
+/** Every construct a property reported it could not encode. */
+export const unsupported = (r: FormalResult): string[] => r.properties.flatMap((p) => p.unsupported.map((u) => u.construct));
 
 export const FLEET = join(import.meta.dirname, '..', '..', '..', 'examples', 'fleet');
 export const SITES = ['conveyor-line-1', 'mixing-tank-3', 'packaging-cell-4', 'press-line-2'];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proveSafety } from '../../../src-main/formal/bmc.js';
-import type { FormalResult } from '../../../src-main/formal/formal-result.js';
-import { inlineSite, siteVersion } from './site-helpers.js';
+import { inlineSite, siteVersion, status, unsupported } from './site-helpers.js';
 
 // A press gated by a PLCopen two-hand control. The properties hold only through the block's behaviour, so they
 // are proved only because the block is modelled exactly (with its outputs free they would be violated):
@@ -14,8 +13,6 @@ import { inlineSite, siteVersion } from './site-helpers.js';
 // The unsafe variants (both block inputs wired to one button, a press output not gated by the block) are
 // violated, and the soft-PLC replay never contradicts a counterexample.
 
-const status = (r: FormalResult): Record<string, string> => Object.fromEntries(r.properties.map((p) => [p.id, p.status]));
-const unsupported = (r: FormalResult): string[] => r.properties.flatMap((p) => p.unsupported.map((u) => u.construct));
 
 const GVL = `VAR_GLOBAL
     EStop_OK   : BOOL;
