@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteSummary } from '../../src-shared/model/site.js';
 import { AppError } from '../app/app-error.js';
+import { decodeSource, type SourceEncoding } from '../plc/source/text-encoding.js';
 
 /** No PLC source file is this large; a file that is must not be pulled into memory and a diff editor whole. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -12,8 +13,14 @@ export interface SourceFile {
   text: string;
 }
 
+/** A source file as read from the site folder. */
+export interface SiteSourceFile extends SourceFile {
+  /** How the file's bytes were decoded; writing `text` back in it gives the same bytes. */
+  encoding: SourceEncoding;
+}
+
 /** Reads a site's sources as exact text: BOM and line endings are kept so that unchanged bytes stay unchanged. */
-export function readSiteSources(site: SiteSummary): SourceFile[] {
+export function readSiteSources(site: SiteSummary): SiteSourceFile[] {
   return site.sourceFiles.map((rel) => {
     const abs = join(site.dir, rel);
     let buf: Buffer;
@@ -23,8 +30,10 @@ export function readSiteSources(site: SiteSummary): SourceFile[] {
     } catch (err) {
       throw new AppError('bad-data', `${abs}: cannot read source: ${(err as Error).message}`, [abs]);
     }
-    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+    const decoded = decodeSource(buf);
+    if (!decoded.ok) throw new AppError('bad-data', `${abs}: ${decoded.message}`, [abs]);
+    const { text, encoding } = decoded.value;
     if (text.includes('\u0000')) throw new AppError('bad-data', `${abs}: binary file, not PLC source text`, [abs]);
-    return { path: rel, text };
+    return { path: rel, text, encoding };
   });
 }
