@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { diag } from '../diagnostics/catalog.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../source/source-text.js';
+import { locateXmlError } from './xml-error-position.js';
 
 /** Larger exports are archives, not objects; refusing them keeps memory bounded. */
 export const MAX_XML_BYTES = 64 * 1024 * 1024;
@@ -79,16 +80,6 @@ function findDoctype(text: string): number {
   return -1;
 }
 
-function offsetOfLineCol(text: string, line: number, col: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) return text.length;
-    offset = nl + 1;
-  }
-  return Math.min(text.length, offset + Math.max(0, col - 1));
-}
-
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
@@ -146,9 +137,9 @@ export function parseXmlSafely(file: string, text: string): XmlParseResult {
   const body = shift ? text.slice(1) : text;
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const offset = offsetOfLineCol(text, line, col + (line === 1 ? shift : 0));
-    diagnostics.push(diag('FMT1003', at(offset), `${file}:${line}:${col}: malformed XML: ${msg}`));
+    const { offset, message } = locateXmlError(text, valid.err, shift);
+    const pos = new SourceText(file, text).lineCol(offset);
+    diagnostics.push(diag('FMT1003', at(offset), `${file}:${pos.line}:${pos.column}: malformed XML: ${message}`));
     return { doc: null, diagnostics };
   }
   let tree: OrderedNode[];

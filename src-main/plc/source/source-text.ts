@@ -28,7 +28,9 @@ export class SourceText {
     return (this.lineStarts = starts);
   }
 
+  /** Line and column of an offset; one outside the text (or not a number) is clamped into it, never NaN. */
   lineCol(offset: number): LineCol {
+    offset = Number.isFinite(offset) ? Math.min(Math.max(0, Math.floor(offset)), this.text.length) : 0;
     const starts = this.starts();
     let lo = 0;
     let hi = starts.length - 1;

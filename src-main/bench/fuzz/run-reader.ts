@@ -1,0 +1,82 @@
+import { parseSiteConfig } from '../../fleet/site-config.js';
+import { checkProgram } from '../../plc/check/index.js';
+import { CATALOG } from '../../plc/diagnostics/catalog.js';
+import { compileProject } from '../../plc/project/compile-project.js';
+import { SourceText } from '../../plc/source/source-text.js';
+import { decodeSource } from '../../plc/source/text-encoding.js';
+import { parseScenario } from '../../sim/scenario.js';
+import type { FuzzInput } from './fuzz-input.js';
+
+/** What one reader made of one input, with every diagnostic's position as a person would see it. */
+export interface ReaderOutcome {
+  /** The decoded text the reader saw (empty when the decoder refused the bytes). */
+  text: string;
+  /** The decoder's refusal, which is an answer, not a crash. */
+  refused: string | null;
+  /** Set when the reader threw: the error's first line and its stack. */
+  threw: { message: string; stack: string } | null;
+  diagnostics: { code: string; file: string; start: number; end: number; line: number | null; column: number | null; message: string }[];
+  ms: number;
+}
+
+function runOn(input: FuzzInput, text: string, out: ReaderOutcome): void {
+  const lines = new SourceText(input.path, text);
+  if (input.reader === 'site-yaml' || input.reader === 'scenario') {
+    const r = input.reader === 'site-yaml' ? parseSiteConfig(text, input.path) : parseScenario(text, input.path);
+    for (const p of r.problems) out.diagnostics.push({ code: 'YAML', file: p.file, start: 0, end: 0, line: p.line, column: null, message: p.message });
+    return;
+  }
+  const compiled = compileProject([{ path: input.path, text }], input.reader === 'scl' ? 'scl' : 'codesys', checkProgram);
+  for (const d of compiled.diagnostics) {
+    const { line, column } = lines.lineCol(d.span.start);
+    out.diagnostics.push({ code: d.code, file: d.span.file, start: d.span.start, end: d.span.end, line, column, message: d.message });
+  }
+}
+
+/** Decodes the bytes the way the fleet reader does and runs the input's reader on them; never throws. */
+export function runReader(input: FuzzInput): ReaderOutcome {
+  const out: ReaderOutcome = { text: '', refused: null, threw: null, diagnostics: [], ms: 0 };
+  const t0 = performance.now();
+  try {
+    const decoded = decodeSource(input.bytes);
+    if (decoded.ok) {
+      out.text = decoded.value.text;
+      runOn(input, out.text, out);
+    } else {
+      out.refused = decoded.message;
+    }
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    out.threw = { message: `${err.name}: ${err.message}`, stack: err.stack ?? '' };
+  }
+  out.ms = performance.now() - t0;
+  return out;
+}
+
+const isPositiveInt = (n: number | null): boolean => n !== null && Number.isInteger(n) && n >= 1;
+
+/**
+ * What must hold for any input whatsoever: the reader did not throw; every diagnostic names the input file, has
+ * a catalog code, offsets inside the text, and a line and column that are integers from 1 within the file; no
+ * message shows `NaN` or `undefined` as a position. Returns each broken rule as a sentence (empty: all hold).
+ */
+export function outcomeViolations(input: FuzzInput, out: ReaderOutcome): string[] {
+  const v: string[] = [];
+  if (out.threw) v.push(`threw ${out.threw.message}\n${out.threw.stack.split('\n').slice(0, 8).join('\n')}`);
+  const lineCount = new SourceText(input.path, out.text).lineCount;
+  for (const d of out.diagnostics) {
+    const what = `${d.code} "${d.message.slice(0, 160)}"`;
+    if (/:(NaN|undefined)\b/.test(d.message)) v.push(`${what}: the message shows a broken position`);
+    if (d.file !== input.path) v.push(`${what}: reported in ${d.file}, not in ${input.path}`);
+    if (d.code === 'YAML') {
+      if (d.line !== null && !(isPositiveInt(d.line) && d.line <= lineCount + 1)) v.push(`${what}: line ${d.line} is not a line of the file (${lineCount} lines)`);
+      continue;
+    }
+    if (!CATALOG.has(d.code)) v.push(`${what}: code not in the catalog`);
+    if (!(Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= 0 && d.start <= d.end && d.end <= out.text.length)) {
+      v.push(`${what}: span ${d.start}..${d.end} is not inside the text (${out.text.length} characters)`);
+    }
+    if (!isPositiveInt(d.line) || !isPositiveInt(d.column) || d.line! > lineCount + 1) v.push(`${what}: position ${d.line}:${d.column} is not a valid line and column (${lineCount} lines)`);
+  }
+  return v;
+}
