@@ -2,12 +2,20 @@
  * Source file encodings: how a file's bytes become the text the language core reads, and how that text becomes
  * the same bytes again. Pure (no `node:`): the fleet edge reads bytes, this decides what they say.
  *
- * SKELETON (issue #11): today it only knows UTF-8 with or without BOM; the full codec (UTF-16 with BOM, the
- * Windows single-byte code page, refusal of what cannot round-trip) replaces these bodies.
+ * The promise is byte-exactness: for every byte string `decodeSource` accepts, `encodeSource` of its text in
+ * its encoding gives those bytes back, so a proposed change alters only the bytes it meant to. What cannot make
+ * that round trip (a UTF-16 file cut in half, an unpaired surrogate, a character the file's code page lacks) is
+ * refused with its place, never replaced by U+FFFD. A BOM stays in the text as U+FEFF at offset 0, so offsets
+ * and lines are those of the file; line ends are never touched.
  */
 
-/** The encodings a PLC source file is read and written in. */
-export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'windows-1252';
+/**
+ * The encodings a PLC source file is read and written in. `-bom` variants start with a byte order mark (kept in
+ * the text as U+FEFF); `utf-16le`/`utf-16be` without one are only detected for XML (`<?xml` in UTF-16).
+ * Kept equal to `SOURCE_ENCODINGS` in src-shared/model/change.ts (a unit test checks it).
+ */
+export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
 
 export interface DecodedSource {
   /** The file's text; a BOM is kept as U+FEFF at offset 0 so offsets and lines are those of the file. */
@@ -15,15 +23,292 @@ export interface DecodedSource {
   encoding: SourceEncoding;
 }
 
-export type DecodeResult = { ok: true; value: DecodedSource } | { ok: false; message: string };
-export type EncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; offset: number };
-
-export function decodeSource(bytes: Uint8Array): DecodeResult {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
-  return { ok: true, value: { text, encoding: bom ? 'utf-8-bom' : 'utf-8' } };
+/** What a person declared about a file's encoding (site.yaml): used where the bytes alone do not decide. */
+export interface DecodeHint {
+  /**
+   * The encoding the site's files are in. A BOM in the file still wins. `windows-1252` decodes every file
+   * without a BOM in that code page (so an all-ASCII file stays windows-1252 when a change adds `Ä`);
+   * `utf-8` refuses a file that is not valid UTF-8 instead of falling back to windows-1252.
+   */
+  declared?: SourceEncoding | null;
 }
 
-export function encodeSource(text: string, _encoding: SourceEncoding): EncodeResult {
-  return { ok: true, bytes: new TextEncoder().encode(text) };
+export type DecodeResult = { ok: true; value: DecodedSource } | { ok: false; message: string };
+/** A refusal names its place: `message` is `line L, column C: what`, `what` the problem alone. */
+export type EncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; what: string; offset: number; line: number; column: number };
+
+/**
+ * Windows-1252 bytes 0x80-0x9F (0xA0-0xFF are Latin-1 itself). The five bytes the code page leaves undefined
+ * (0x81 0x8D 0x8F 0x90 0x9D) map to the C1 control of the same number, as WHATWG does, so every byte string
+ * is windows-1252 text and goes back to the same bytes.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+] as const;
+
+const CP1252_DECODE: Uint16Array = (() => {
+  const t = new Uint16Array(256);
+  for (let b = 0; b < 256; b++) t[b] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b;
+  return t;
+})();
+
+const CP1252_ENCODE: ReadonlyMap<number, number> = new Map([...CP1252_DECODE].map((u, b) => [u, b]));
+
+const CHUNK = 8192;
+
+function fromUnits(units: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode(...units.subarray(i, i + CHUNK));
+  return out;
+}
+
+/** 1-based line of `offset` in `text`, counting LF, CRLF and a lone CR as one line end each (like SourceText). */
+function lineColOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Line of byte `offset` in an ASCII-compatible byte string (UTF-8, windows-1252). */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
+  return line;
+}
+
+const hex = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+const codePoint = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): DecodeResult {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    return { ok: false, message: `line ${lineOfByte(bytes, bad)}: byte ${hex(bytes[bad]!)} at offset ${bad} is not valid UTF-8; the file is not read as UTF-8` };
+  }
+  return { ok: true, value: { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding } };
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'utf-16be'): DecodeResult {
+  const little = encoding.startsWith('utf-16le');
+  const count = bytes.length >> 1;
+  const units = new Uint16Array(count);
+  for (let i = 0; i < count; i++) units[i] = little ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!;
+  const text = fromUnits(units);
+  if (bytes.length % 2 !== 0) {
+    const { line } = lineColOf(text, text.length);
+    return { ok: false, message: `line ${line}: the file has an odd number of bytes (${bytes.length}), so its last byte (offset ${bytes.length - 1}) is half a UTF-16 character` };
+  }
+  const lone = loneSurrogate(text);
+  if (lone >= 0) {
+    const { line, column } = lineColOf(text, lone);
+    return { ok: false, message: `line ${line}, column ${column}: unpaired UTF-16 surrogate ${codePoint(text.charCodeAt(lone))} at byte offset ${2 * lone}; the file is not valid ${encoding.startsWith('utf-16le') ? 'UTF-16LE' : 'UTF-16BE'}` };
+  }
+  return { ok: true, value: { text, encoding } };
+}
+
+function decodeCp1252(bytes: Uint8Array): DecodeResult {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = CP1252_DECODE[bytes[i]!]!;
+  return { ok: true, value: { text: fromUnits(units), encoding: 'windows-1252' } };
+}
+
+/** Offset of the first surrogate code unit that is not half of a pair, or -1. */
+function loneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+function bomOf(b: Uint8Array): 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | null {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8-bom';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le-bom';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be-bom';
+  return null;
+}
+
+/** `<?` written in UTF-16 without a BOM: an XML declaration (TwinCAT, PLCopen and L5X exports), nothing else. */
+function bomlessUtf16Xml(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (b.length < 4) return null;
+  if (b[0] === 0x3c && b[1] === 0 && b[2] === 0x3f && b[3] === 0) return 'utf-16le';
+  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] === 0x3f) return 'utf-16be';
+  return null;
+}
+
+/** An all-ASCII XML file whose declaration names Latin-1 / windows-1252 is in that code page, not UTF-8. */
+function declaresCp1252(asciiText: string): boolean {
+  const m = /^<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(asciiText.slice(0, 512));
+  return !!m && /^(windows-1252|cp-?1252|iso[-_]?8859-1|latin-?1|l1)$/i.test(m[1]!);
+}
+
+function decodeAs(bytes: Uint8Array, encoding: SourceEncoding): DecodeResult {
+  switch (encoding) {
+    case 'utf-8':
+    case 'utf-8-bom':
+      return decodeUtf8(bytes, encoding);
+    case 'utf-16le-bom':
+    case 'utf-16be-bom':
+    case 'utf-16le':
+    case 'utf-16be':
+      return decodeUtf16(bytes, encoding);
+    case 'windows-1252':
+      return decodeCp1252(bytes);
+  }
+}
+
+/** A declared encoding without its BOM (the file has none, or this would have been decided by the BOM). */
+function withoutBom(e: SourceEncoding): SourceEncoding {
+  return e === 'utf-8-bom' ? 'utf-8' : e === 'utf-16le-bom' ? 'utf-16le' : e === 'utf-16be-bom' ? 'utf-16be' : e;
+}
+
+/**
+ * Decodes a source file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); then a declared encoding; then an
+ * XML declaration in BOM-less UTF-16; then UTF-8 if the bytes are valid UTF-8 (an all-ASCII XML file that
+ * declares Latin-1 is windows-1252); otherwise the Windows code page PLC IDEs write, windows-1252, which reads
+ * every byte string. Refuses only what could not be written back byte for byte, with its line and offset.
+ */
+export function decodeSource(bytes: Uint8Array, hint: DecodeHint = {}): DecodeResult {
+  const bom = bomOf(bytes);
+  if (bom) return decodeAs(bytes, bom);
+  if (hint.declared) {
+    const declared = withoutBom(hint.declared);
+    const r = decodeAs(bytes, declared);
+    return r.ok ? r : { ok: false, message: `${r.message} (site.yaml declares ${hint.declared})` };
+  }
+  const utf16 = bomlessUtf16Xml(bytes);
+  if (utf16) return decodeAs(bytes, utf16);
+  if (firstInvalidUtf8(bytes) < 0) {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    if (text.length === bytes.length && declaresCp1252(text)) return { ok: true, value: { text, encoding: 'windows-1252' } };
+    return { ok: true, value: { text, encoding: 'utf-8' } };
+  }
+  return decodeCp1252(bytes);
+}
+
+function describe(text: string, offset: number): string {
+  const cp = text.codePointAt(offset)!;
+  const ch = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) ? '' : `'${String.fromCodePoint(cp)}' `;
+  return `${ch}(${codePoint(cp)})`;
+}
+
+function refuse(text: string, offset: number, what: string): EncodeResult {
+  const { line, column } = lineColOf(text, offset);
+  return { ok: false, message: `line ${line}, column ${column}: ${what}`, what, offset, line, column };
+}
+
+/** Checks that the text starts with U+FEFF exactly when the encoding writes a BOM, so decoding gives the encoding back. */
+function bomMismatch(text: string, encoding: SourceEncoding): EncodeResult | null {
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const wantsBom = encoding.endsWith('-bom');
+  if (wantsBom && !hasBom) return refuse(text, 0, `the byte order mark (U+FEFF) that starts a ${encoding} file is missing from the text`);
+  if (!wantsBom && hasBom) return refuse(text, 0, `the text starts with a byte order mark (U+FEFF), which a ${encoding} file does not have`);
+  return null;
+}
+
+function encodeUtf16(text: string, little: boolean): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    out[2 * i] = little ? u & 0xff : u >> 8;
+    out[2 * i + 1] = little ? u >> 8 : u & 0xff;
+  }
+  return out;
+}
+
+/**
+ * Writes text back in a file's encoding. Refuses (with line, column and the character) what the encoding cannot
+ * hold: a character outside windows-1252, an unpaired surrogate, a BOM added or removed, and text that would
+ * not decode back to itself in this encoding (a BOM-less UTF-16 file must still start with `<?`).
+ */
+export function encodeSource(text: string, encoding: SourceEncoding): EncodeResult {
+  const bomProblem = bomMismatch(text, encoding);
+  if (bomProblem) return bomProblem;
+  if (encoding === 'windows-1252') {
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const b = CP1252_ENCODE.get(text.charCodeAt(i));
+      if (b === undefined) return refuse(text, i, `${describe(text, i)} cannot be written in windows-1252, the file's encoding`);
+      out[i] = b;
+    }
+    return { ok: true, bytes: out };
+  }
+  const lone = loneSurrogate(text);
+  if (lone >= 0) return refuse(text, lone, `unpaired surrogate ${describe(text, lone)} is not a character and cannot be written in ${encoding}`);
+  if ((encoding === 'utf-16le' || encoding === 'utf-16be') && !text.startsWith('<?')) {
+    return refuse(text, 0, `a ${encoding} file without a byte order mark must start with the XML declaration '<?', or it would not be read back as ${encoding}`);
+  }
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    // Without a BOM, a text that is all ASCII and declares Latin-1 would be read back as windows-1252; it is the
+    // same bytes either way, so only the encoding name would differ and nothing is lost.
+    return { ok: true, bytes: new TextEncoder().encode(text) };
+  }
+  return { ok: true, bytes: encodeUtf16(text, encoding.startsWith('utf-16le')) };
+}
+
+/** How a text ends its lines, for showing beside a file name: `CRLF`, `LF`, `CR`, `mixed`, or `none` (one line). */
+export function lineEndsOf(text: string): 'CRLF' | 'LF' | 'CR' | 'mixed' | 'none' {
+  let crlf = false;
+  let lf = false;
+  let cr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf = true;
+        i++;
+      } else cr = true;
+    } else if (c === 10) lf = true;
+  }
+  const kinds = Number(crlf) + Number(lf) + Number(cr);
+  if (kinds === 0) return 'none';
+  if (kinds > 1) return 'mixed';
+  return crlf ? 'CRLF' : lf ? 'LF' : 'CR';
 }
