@@ -79,4 +79,11 @@ export const SYNTAX_CODES: CodeInfo[] = [
     explanation:
       'A type is expected here: an elementary type (BOOL, INT, REAL, TIME, ...), a user type name, STRING[n], ARRAY[lo..hi] OF type, a subrange `INT(0..100)`, an enumeration `(A, B)`, or REF_TO / REFERENCE TO / POINTER TO a type.',
   },
+  {
+    code: 'ST1013',
+    severity: 'error',
+    title: 'Character not allowed in an identifier',
+    explanation:
+      'IEC 61131-3 identifiers are made of the letters A-Z and a-z, the digits 0-9 and the underscore; PLC compilers reject any other character in a name, and the same name can turn into different bytes depending on the encoding a tool saves the file in. Rename the variable, POU or type with ASCII letters only (`Drehzahl_Ist`, not `Drehzahl_Ä`). When the character is U+FFFD (the replacement character), the file itself holds bytes that were lost when another tool saved or converted it in the wrong encoding: check the file in the PLC IDE and restore the name from a good copy.',
+  },
 ];

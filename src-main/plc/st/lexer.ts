@@ -126,11 +126,16 @@ export function lex(text: string, file: string, dialect: Dialect = 'codesys'): L
       while (pos < n && isIdentPart(text.charCodeAt(pos))) pos++;
       // `INT#16#FF`, `T#1s`, `E_State#Idle`, `TOD#12:00:00`: a prefix and `#` glue into one typed literal.
       if (text.charCodeAt(pos) === C.Hash && pos + 1 < n) {
+        const hash = pos;
         pos = scanTypedValue(text, pos + 1);
         kind = T.Typed;
+        // A quoted value (`STRING#'Größe'`) is text, not a name.
+        const quoted = text.charCodeAt(hash + 1) === C.Quote || text.charCodeAt(hash + 1) === C.DQuote;
+        checkIdentChars(text, file, start, quoted ? hash : pos, diagnostics);
       } else {
         kind = T.Ident;
         upper = text.slice(start, pos).toUpperCase();
+        checkIdentChars(text, file, start, pos, diagnostics);
       }
     } else if (isDigit(c)) {
       pos++;
@@ -177,6 +182,7 @@ export function lex(text: string, file: string, dialect: Dialect = 'codesys'): L
             while (pos < n && isIdentPart(text.charCodeAt(pos))) pos++;
             kind = T.HashIdent;
             upper = text.slice(start + 1, pos).toUpperCase();
+            checkIdentChars(text, file, start + 1, pos, diagnostics);
           } else kind = T.Hash;
           break;
         case C.Percent: {
@@ -264,6 +270,28 @@ export function lex(text: string, file: string, dialect: Dialect = 'codesys'): L
     lastKind = kind;
   }
   return { tokens, diagnostics };
+}
+
+/**
+ * IEC 61131-3 names are A-Z, a-z, 0-9 and `_`. The lexer still reads any other letter into the name (so one bad
+ * character is one diagnostic, not a cascade), and reports the first such character of the name at its place:
+ * U+FFFD says the file lost bytes to a wrong encoding, anything else is a name to rename.
+ */
+function checkIdentChars(text: string, file: string, start: number, end: number, diagnostics: Diagnostic[]): void {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    const cp = text.codePointAt(i)!;
+    const span = { file, start: i, end: i + (cp > 0xffff ? 2 : 1) };
+    const name = text.slice(start, end);
+    const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    diagnostics.push(
+      cp === 0xfffd
+        ? diag('ST1013', span, `identifier '${name}' holds U+FFFD, the replacement character: bytes of this name were lost when the file was saved in another encoding; restore the name`)
+        : diag('ST1013', span, `identifier '${name}' holds '${String.fromCodePoint(cp)}' (${u}); IEC 61131-3 names use only A-Z, a-z, 0-9 and _`),
+    );
+    return;
+  }
 }
 
 function lineEnd(text: string, from: number): number {
