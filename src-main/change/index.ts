@@ -1,1 +1,2 @@
 export * from './line-diff.js';
+export * from './change-file-bytes.js';

@@ -8,7 +8,7 @@ import { WorkingCopy } from '../agent/working-copy.js';
 import { AppError, errorMessage } from '../app/app-error.js';
 import { unifiedDiff } from '../change/line-diff.js';
 import { isRunnable } from '../fleet/load-fleet.js';
-import { readSiteSources, type SourceFile } from '../fleet/site-sources.js';
+import { readSiteSources, type SiteSourceFile, type SourceFile } from '../fleet/site-sources.js';
 import type { LlmProvider } from '../llm/provider.js';
 import { appliesToPlatform, type Recipe } from '../recipe/recipe.js';
 import { findTransform } from '../recipe/transforms/registry.js';
@@ -16,7 +16,7 @@ import type { TransformNote } from '../recipe/transforms/transform.js';
 import type { VerificationReport } from '../evidence/report.js';
 import { verdictOf } from '../evidence/verdict.js';
 import { unmetPrecondition } from './preconditions.js';
-import { findingCount, proposedChange, reportLines, storeChange, verdictPhrase, verifySiteChange, type ProposedChange } from './site-change.js';
+import { findingCount, proposedChange, reportLines, storeChange, unwritableChange, verdictPhrase, verifySiteChange, type ProposedChange } from './site-change.js';
 import { SiteRecorder } from './site-recorder.js';
 import type { RunRequest } from './run-recipe.js';
 
@@ -33,8 +33,13 @@ interface SiteRun {
   runId: number;
   req: RunRequest;
   rec: SiteRecorder;
-  original: SourceFile[];
+  /** As read, each with its encoding: a change is written back in it, byte for byte outside what it changed. */
+  original: SiteSourceFile[];
 }
+
+/** A change whose text the file's encoding cannot hold is never stored: its bytes could not be what was reviewed. */
+const unwritableMessage = (where: string, by: string): string =>
+  `${where} (${by}); the file cannot be written back in its own encoding, so nothing was stored for review: use characters the file's encoding has, or convert the file in its IDE first`;
 
 /**
  * One site of a run: preconditions, the recipe's deterministic transforms, then (when the recipe needs it and
@@ -63,6 +68,8 @@ export async function runSite(site: SiteSummary, recipe: Recipe, runId: number, 
     if (unmet) return { ...none, status: 'skipped', message: unmet };
     const s: SiteRun = { site, config, recipe, runId, req, rec, original };
     const { current, steps } = applyTransforms(s);
+    const unwritable = unwritableChange(original, current);
+    if (unwritable) return { ...none, status: 'failed', message: unwritableMessage(unwritable, 'deterministic steps'), llm: rec.usage };
     const outcome = recipe.agent && req.provider ? await withAgent(s, req.provider, current, steps) : await withoutAgent(s, current);
     return { ...outcome, llm: rec.usage };
   } catch (err) {
@@ -210,6 +217,15 @@ async function withAgent(s: SiteRun, provider: LlmProvider, current: ReadonlyMap
       return { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: agentNote, judge: 'not asked', status: 'failed', message: `agent attempt ${attempt} ended ${res.status}: ${res.reason}; nothing was stored for review` };
     }
     const now = new Map(copy.sources().map((f) => [f.path, f.text]));
+    const unwritable = unwritableChange(s.original, now);
+    if (unwritable) {
+      if (attempt < MAX_ATTEMPTS) {
+        feedback = `The change cannot be saved: ${unwritable}. The file keeps its own encoding; write that text with characters it has (plain ASCII is always safe).`;
+        s.rec.progress(`attempt ${attempt} not accepted (a character the file's encoding cannot hold); the agent tries once more`);
+        continue;
+      }
+      return { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: agentNote, judge: 'not asked', status: 'failed', message: unwritableMessage(unwritable, `agent attempt ${attempt}`) };
+    }
     const change = proposedChange(s.original, now);
     if (change.files.length === 0) {
       return { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: agentNote, judge: 'not asked', status: 'unchanged', message: `nothing to change: ${res.summary ?? res.reason}` };

@@ -1,9 +1,10 @@
-import type { ChangedFile } from '../../src-shared/model/change.js';
 import type { SiteConfig, SiteSummary } from '../../src-shared/model/site.js';
 import type { Clock } from '../app/clock.js';
 import { diffLines, diffStats, splitLines, unifiedDiff } from '../change/line-diff.js';
 import { buildSiteProgram } from '../fleet/site-program.js';
-import type { SourceFile } from '../fleet/site-sources.js';
+import type { SiteSourceFile, SourceFile } from '../fleet/site-sources.js';
+import { encodeSource } from '../plc/source/text-encoding.js';
+import type { NewChangedFile } from '../store/changes-repo.js';
 import { loadScenarios, toSiteVersion } from '../fleet/site-version-loader.js';
 import type { Recipe } from '../recipe/recipe.js';
 import type { Store } from '../store/store.js';
@@ -14,7 +15,8 @@ import type { JudgeFn } from '../verify/stage-judge.js';
 import type { SiteRecorder } from './site-recorder.js';
 
 export interface ProposedChange {
-  files: ChangedFile[];
+  /** Each with the encoding it was read in, which its after text is written back in. */
+  files: NewChangedFile[];
   linesAdded: number;
   linesRemoved: number;
   /** The change's unified diff, all files. */
@@ -22,12 +24,12 @@ export interface ProposedChange {
 }
 
 /** The files whose text differs between the original sources and `current`, with diffs and line counts. */
-export function proposedChange(original: readonly SourceFile[], current: ReadonlyMap<string, string>): ProposedChange {
+export function proposedChange(original: readonly SiteSourceFile[], current: ReadonlyMap<string, string>): ProposedChange {
   const files = original
     .filter((f) => current.get(f.path) !== undefined && current.get(f.path) !== f.text)
     .map((f) => {
       const after = current.get(f.path)!;
-      return { path: f.path, before: f.text, after, unifiedDiff: unifiedDiff(f.path, f.text, after) };
+      return { path: f.path, before: f.text, after, unifiedDiff: unifiedDiff(f.path, f.text, after), encoding: f.encoding };
     });
   let linesAdded = 0;
   let linesRemoved = 0;
@@ -37,6 +39,21 @@ export function proposedChange(original: readonly SourceFile[], current: Readonl
     linesRemoved += s.removed;
   }
   return { files, linesAdded, linesRemoved, diff: files.map((f) => f.unifiedDiff).join('') };
+}
+
+/**
+ * Why `current` cannot be offered as a change: the first changed file whose new text cannot be written back in
+ * the file's own encoding (a character its code page lacks, a BOM removed), as `path:line:column: what`. A change
+ * that cannot be written byte for byte is never stored; null when every changed file can be.
+ */
+export function unwritableChange(original: readonly SiteSourceFile[], current: ReadonlyMap<string, string>): string | null {
+  for (const f of original) {
+    const after = current.get(f.path);
+    if (after === undefined || after === f.text) continue;
+    const r = encodeSource(after, f.encoding);
+    if (!r.ok) return `${f.path}:${r.line}:${r.column}: ${r.what}`;
+  }
+  return null;
 }
 
 export interface VerifyRequest {

@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ChangedFile, ChangeSummary, Verdict } from '../../src-shared/model/change.js';
+import { encodeSource } from '../plc/source/text-encoding.js';
 import type { Db } from './database.js';
+
+/** A changed file as the run hands it over; the store hashes its bytes itself. */
+export type NewChangedFile = Omit<ChangedFile, 'beforeSha256' | 'afterSha256'>;
 
 export interface NewChange {
   runId: number;
@@ -7,7 +12,7 @@ export interface NewChange {
   siteDir: string;
   recipeId: string;
   createdAt: string;
-  files: ChangedFile[];
+  files: NewChangedFile[];
   linesAdded: number;
   linesRemoved: number;
 }
@@ -22,6 +27,16 @@ const SUMMARY_SQL = `
   FROM changes c LEFT JOIN verifications v ON v.change_id = c.id`;
 
 type RawSummary = Omit<ChangeSummary, 'safetyCritical' | 'verdict'> & { verdict: Verdict | null; safetyCritical: number };
+
+/**
+ * SHA-256 of a text written in its file's encoding. A text that cannot be written in it never reaches the store
+ * (the run ends the site failed first), so this is a programming error, not a person's.
+ */
+function sha256Of(path: string, text: string, encoding: ChangedFile['encoding'], side: 'before' | 'after'): string {
+  const r = encodeSource(text, encoding);
+  if (!r.ok) throw new Error(`${path}: the ${side} text cannot be written in ${encoding}: ${r.message}`);
+  return createHash('sha256').update(r.bytes).digest('hex');
+}
 
 function summary(r: RawSummary): ChangeSummary {
   return { ...r, safetyCritical: r.safetyCritical === 1 };
@@ -39,9 +54,13 @@ export class ChangesRepo {
         .run(change.runId, change.siteId, change.siteDir, change.recipeId, change.linesAdded, change.linesRemoved, change.createdAt);
       const id = Number(r.lastInsertRowid);
       const insertFile = this.db.prepare(
-        'INSERT INTO change_files (change_id, path, before_text, after_text, unified_diff) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO change_files (change_id, path, before_text, after_text, unified_diff, encoding, before_sha256, after_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      for (const f of change.files) insertFile.run(id, f.path, f.before, f.after, f.unifiedDiff);
+      for (const f of change.files) {
+        const beforeSha = sha256Of(f.path, f.before, f.encoding, 'before');
+        const afterSha = sha256Of(f.path, f.after, f.encoding, 'after');
+        insertFile.run(id, f.path, f.before, f.after, f.unifiedDiff, f.encoding, beforeSha, afterSha);
+      }
       return id;
     })();
   }
@@ -62,7 +81,9 @@ export class ChangesRepo {
   files(id: number): ChangedFile[] {
     return this.db
       .prepare(
-        'SELECT path, before_text AS before, after_text AS after, unified_diff AS unifiedDiff FROM change_files WHERE change_id = ? ORDER BY path',
+        `SELECT path, before_text AS before, after_text AS after, unified_diff AS unifiedDiff, encoding,
+                before_sha256 AS beforeSha256, after_sha256 AS afterSha256
+         FROM change_files WHERE change_id = ? ORDER BY path`,
       )
       .all(id) as ChangedFile[];
   }

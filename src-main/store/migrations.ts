@@ -134,4 +134,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE approvals ADD COLUMN acknowledged_json TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 7,
+    name: 'the encoding each changed file is written back in, and the SHA-256 of its original and proposed bytes',
+    sql: `
+      -- Every change stored before this was read as UTF-8; its bytes were never hashed.
+      ALTER TABLE change_files ADD COLUMN encoding TEXT NOT NULL DEFAULT 'utf-8'
+        CHECK (encoding IN ('utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'));
+      ALTER TABLE change_files ADD COLUMN before_sha256 TEXT;
+      ALTER TABLE change_files ADD COLUMN after_sha256 TEXT;
+    `,
+  },
 ];

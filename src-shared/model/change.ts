@@ -105,12 +105,24 @@ export const ChangeSummarySchema = z.object({
 });
 export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
 
+/**
+ * The encodings a source file is read and written in (a BOM stays in the text as U+FEFF). The same list as
+ * src-main/plc/source/text-encoding.ts, which a unit test keeps equal: a stored file is written back in it.
+ */
+export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export const SourceEncodingSchema = z.enum(SOURCE_ENCODINGS);
+
 export const ChangedFileSchema = z.object({
   /** Path relative to the site folder, with forward slashes. */
   path: z.string(),
   before: z.string(),
   after: z.string(),
   unifiedDiff: z.string(),
+  /** The file's encoding: `after` written in it gives the proposed bytes, `before` the original bytes exactly. */
+  encoding: SourceEncodingSchema,
+  /** SHA-256 (hex) of the original and of the proposed bytes; null for changes stored before they were kept. */
+  beforeSha256: z.string().nullable(),
+  afterSha256: z.string().nullable(),
 });
 export type ChangedFile = z.infer<typeof ChangedFileSchema>;
 

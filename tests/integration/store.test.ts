@@ -39,7 +39,7 @@ function seedChange(store: Store): number {
     siteDir: '/fleet/press-line-2',
     recipeId: 'revision-note',
     createdAt: '2026-11-25T10:00:00.000Z',
-    files: [{ path: 'src/Main.st', before: 'a\n', after: 'a\nb\n', unifiedDiff: '--- a/src/Main.st\n+++ b/src/Main.st\n@@ -1,1 +1,2 @@\n a\n+b\n' }],
+    files: [{ path: 'src/Main.st', before: 'a\n', after: 'a\nb\n', unifiedDiff: '--- a/src/Main.st\n+++ b/src/Main.st\n@@ -1,1 +1,2 @@\n a\n+b\n', encoding: 'utf-8' }],
     linesAdded: 1,
     linesRemoved: 0,
   });
@@ -160,7 +160,16 @@ describe('approvals', () => {
     const store = open(join(tempDir(), 'plantshift.db'));
     const changeId = seedChange(store);
     expect(store.changes.files(changeId)).toEqual([
-      { path: 'src/Main.st', before: 'a\n', after: 'a\nb\n', unifiedDiff: '--- a/src/Main.st\n+++ b/src/Main.st\n@@ -1,1 +1,2 @@\n a\n+b\n' },
+      {
+        path: 'src/Main.st',
+        before: 'a\n',
+        after: 'a\nb\n',
+        unifiedDiff: '--- a/src/Main.st\n+++ b/src/Main.st\n@@ -1,1 +1,2 @@\n a\n+b\n',
+        encoding: 'utf-8',
+        // SHA-256 of the bytes 'a\n' and 'a\nb\n'.
+        beforeSha256: '87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7',
+        afterSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     ]);
     expect(store.changes.get(changeId + 100)).toBeNull();
   });
