@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Channel, Contract, OutputOf } from '../../src-shared/api/contract.js';
 import { checkApproval } from '../../src-shared/policy/approval-policy.js';
 import { AppError } from '../app/app-error.js';
-import { openFleet } from '../fleet/load-fleet.js';
+import { requireFleet } from '../fleet/load-fleet.js';
 import { runRecipe } from '../run/run-recipe.js';
 import { renderReportHtml } from '../verify/html/render-report.js';
 import { RULES } from '../verify/rules.js';
@@ -24,12 +24,13 @@ export function createHandlers(s: Services): Handlers {
       model: s.options.describeModel?.() ?? { description: null, problem: null },
     }),
     'fleet.pickFolder': async () => ({ path: s.options.pickFolder ? await s.options.pickFolder() : null }),
-    'fleet.open': ({ path }) => openFleet(path),
+    // Only a folder with a site.yaml in it or in a direct subfolder is a fleet; /etc is an error, not 0 sites.
+    'fleet.open': ({ path }) => requireFleet(path),
     'recipes.list': () => s.recipes(),
     'run.start': async ({ fleetPath, recipeId, siteIds }) => {
       if (s.activeRun) throw new AppError('conflict', 'a run is already in progress; wait for it or cancel it first');
       const recipe = s.recipe(recipeId);
-      const fleet = openFleet(fleetPath);
+      const fleet = requireFleet(fleetPath);
       const cancel = new AbortController();
       s.activeRun = cancel;
       try {

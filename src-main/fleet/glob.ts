@@ -1,74 +1,138 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, posix } from 'node:path';
+import type { SkippedPath } from '../../src-shared/model/site.js';
+import { describeKind, errnoWords, isInside } from './fleet-file.js';
+import { folderMayHoldMatch, globToRegExp, normalizeGlob } from './glob-pattern.js';
+
+export { folderMayHoldMatch, globProblem, globToRegExp } from './glob-pattern.js';
 
 /** Folders a site's sources never live in; walking them would only cost time on big project media. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '_Boot', '_CompileInfo']);
-const MAX_DEPTH = 12;
-const MAX_ENTRIES = 50_000;
+export const MAX_GLOB_DEPTH = 12;
+export const MAX_GLOB_ENTRIES = 50_000;
+
+export interface GlobWalk {
+  /** Matching regular files, relative to the walked folder (as the folder shows them, through links), sorted. */
+  files: string[];
+  /** Every path that could have held a match but was not taken, with the reason; sorted by path. */
+  skipped: SkippedPath[];
+}
 
 /**
- * Translates a site.yaml glob (`*`, `**`, `?`, `{a,b}`) into a RegExp over forward-slash relative paths.
- * Matching is case-insensitive because vendor tools on Windows write `.ST`, `.st` and `.St` alike.
+ * Every regular file under `dir` matching any of the globs, and every path that was not taken.
+ *
+ * Links are followed when their real path lies inside `root` (the fleet folder; by default `dir` itself), so a
+ * source folder or file linked from elsewhere in the fleet is read like any other; a link out of `root`, a broken
+ * link, a link loop (a folder reached again through a link), a FIFO, device or socket that a glob matches, an
+ * unreadable folder, a folder deeper than MAX_GLOB_DEPTH and the entries past MAX_GLOB_ENTRIES are reported in
+ * `skipped`, never silently dropped. Folders and entries no glob could match are neither walked nor reported.
+ * Only names are looked at: nothing is opened but folders.
  */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let i = 0;
-  let inBrace = false;
-  while (i < glob.length) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        re += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 3 : 2;
-        continue;
-      }
-      re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      re += '(?:';
-      inBrace = true;
-    } else if (c === '}' && inBrace) {
-      re += ')';
-      inBrace = false;
-    } else if (c === ',' && inBrace) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-    i++;
+export function walkGlobs(dir: string, globs: readonly string[], root: string = dir): GlobWalk {
+  const normalized = globs.map(normalizeGlob);
+  const patterns = normalized.map((g) => globToRegExp(g));
+  const matches = (rel: string): boolean => patterns.some((p) => p.test(rel));
+  const mayHold = (rel: string): boolean => normalized.some((g) => folderMayHoldMatch(g, rel));
+  const files: string[] = [];
+  const skipped: SkippedPath[] = [];
+  const skip = (path: string, reason: SkippedPath['reason'], message: string): void => void skipped.push({ path, reason, message });
+
+  let rootReal: string;
+  let dirReal: string;
+  try {
+    rootReal = realpathSync(root);
+    dirReal = realpathSync(dir);
+  } catch (err) {
+    skip('.', 'unreadable', `the folder cannot be read (${errnoWords(err)})`);
+    return { files, skipped };
   }
-  return new RegExp('^' + re + '$', 'i');
-}
+  if (!isInside(rootReal, dirReal)) {
+    skip('.', 'outside-fleet', `the folder is a link that points outside the fleet folder (to ${dirReal})`);
+    return { files, skipped };
+  }
 
-/** Why a glob may not be used, or null. Globs stay inside their site folder. */
-export function globProblem(glob: string): string | null {
-  if (glob.trim() === '') return 'a glob may not be empty';
-  if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob)) return `"${glob}" must be relative to the site folder`;
-  if (glob.split(/[\\/]/).includes('..')) return `"${glob}" may not leave the site folder with ".."`;
-  return null;
-}
-
-/** Every file under `root` (relative, forward slashes, sorted) matching any of the globs. */
-export function expandGlobs(root: string, globs: readonly string[]): string[] {
-  const patterns = globs.map((g) => globToRegExp(g.replace(/\\/g, '/').replace(/^\.\//, '')));
-  const found: string[] = [];
+  /** Real path of every folder walked, with the path it was walked as. */
+  const walked = new Map<string, string>();
   let seen = 0;
-  const walk = (dir: string, rel: string, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
+  let stopped = false;
+  const walk = (abs: string, real: string, rel: string, depth: number, ancestors: readonly string[]): void => {
+    walked.set(real, rel);
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (err) {
+      skip(rel || '.', 'unreadable', `the folder cannot be read (${errnoWords(err)})`);
       return;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (++seen > MAX_ENTRIES) return;
+      if (stopped) return;
+      if (++seen > MAX_GLOB_ENTRIES) {
+        stopped = true;
+        skip(rel || '.', 'too-many-entries', `more than ${MAX_GLOB_ENTRIES} entries under the site folder; the walk stopped here and later files were not looked at`);
+        return;
+      }
       const relPath = rel ? posix.join(rel, e.name) : e.name;
-      if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) walk(join(dir, e.name), relPath, depth + 1);
-      } else if (e.isFile() && patterns.some((p) => p.test(relPath))) {
-        found.push(relPath);
+      const full = join(abs, e.name);
+      let kind: 'dir' | 'file' | 'other';
+      let target = join(real, e.name);
+      if (e.isSymbolicLink()) {
+        if (!matches(relPath) && !mayHold(relPath)) continue;
+        try {
+          target = realpathSync(full);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') skip(relPath, 'broken-link', 'a broken link (its target does not exist)');
+          else if (code === 'ELOOP') skip(relPath, 'link-loop', 'a link loop (the link leads back to itself)');
+          else skip(relPath, 'unreadable', `a link that cannot be followed (${errnoWords(err)})`);
+          continue;
+        }
+        if (!isInside(rootReal, target)) {
+          skip(relPath, 'outside-fleet', `a link that points outside the fleet folder (to ${target}); it is not followed`);
+          continue;
+        }
+        try {
+          const st = statSync(target);
+          kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+        } catch (err) {
+          skip(relPath, 'unreadable', `a link whose target cannot be read (${errnoWords(err)})`);
+          continue;
+        }
+      } else kind = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
+
+      if (kind === 'dir') {
+        if (SKIPPED_DIRS.has(e.name) || !mayHold(relPath)) continue;
+        if (ancestors.includes(target)) {
+          skip(relPath, 'link-loop', `a link back to ${walked.get(target) || 'the site folder'}, which holds it (a loop); it is not followed`);
+        } else if (walked.has(target)) {
+          skip(relPath, 'already-walked', `the same folder as ${walked.get(target) || 'the site folder'}, which is walked once`);
+        } else if (depth + 1 > MAX_GLOB_DEPTH) {
+          skip(relPath, 'too-deep', `more than ${MAX_GLOB_DEPTH} folders deep; not looked into`);
+        } else walk(full, target, relPath, depth + 1, [...ancestors, target]);
+      } else if (matches(relPath)) {
+        if (kind === 'file') files.push(relPath);
+        else skip(relPath, 'not-regular', `${kindOf(full)}, not a regular file; it is not read`);
       }
     }
   };
-  walk(root, '', 0);
-  return found.sort();
+  walk(dir, dirReal, '', 0, [dirReal]);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: files.sort(), skipped };
+}
+
+/** Every file under `dir` (relative, forward slashes, sorted) matching any of the globs; see walkGlobs. */
+export function expandGlobs(dir: string, globs: readonly string[], root: string = dir): string[] {
+  return walkGlobs(dir, globs, root).files;
+}
+
+function kindOf(path: string): string {
+  try {
+    return describeKind(statSync(path));
+  } catch {
+    try {
+      return describeKind(lstatSync(path));
+    } catch {
+      return 'not a regular file';
+    }
+  }
 }

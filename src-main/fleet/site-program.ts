@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteConfig } from '../../src-shared/model/site.js';
 import { AppError } from '../app/app-error.js';
@@ -8,6 +7,7 @@ import { compileProject, type CompiledProject } from '../plc/project/compile-pro
 import { dialectForPlatform } from '../plc/st/dialect.js';
 import { compileSite, type SimProblem } from '../sim/compile-site.js';
 import type { CompiledProgram } from '../sim/sim-program.js';
+import { readFleetFile } from './fleet-file.js';
 import { loadSite } from './load-fleet.js';
 import { readSiteSources } from './site-sources.js';
 
@@ -25,10 +25,11 @@ export interface SiteProgram {
 
 /**
  * Reads a site folder, checks it, and compiles it for the soft-PLC. Throws AppError only when the folder is
- * not a usable site; compile errors and unsupported constructs come back as data with file and line.
+ * not a usable site; compile errors and unsupported constructs come back as data with file and line. `root` is
+ * the folder links may lead into (see loadSite): by default the site folder itself.
  */
-export function loadSiteProgram(dir: string): SiteProgram {
-  const site = loadSite(dir);
+export function loadSiteProgram(dir: string, root: string = dir): SiteProgram {
+  const site = loadSite(dir, root);
   if (!site.config || site.problems.length) {
     const p = site.problems[0];
     throw new AppError('bad-data', p ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : `${dir}: not a site`, site.problems.map((x) => x.file));
@@ -57,10 +58,11 @@ export function siteFile(sp: SiteProgram, rel: string): string {
   return join(sp.dir, rel);
 }
 
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new AppError('not-found', `${path}: cannot read: ${(err as Error).message}`, [path]);
-  }
+/**
+ * A text file (a scenario) through the fleet reader: a regular file of at most `maxBytes`, inside `root` after
+ * following links, or anywhere for a file a person named on the command line (`root` null). Never blocks on a
+ * FIFO or device; errors name the file as given, never what it holds.
+ */
+export function readText(path: string, root: string | null, maxBytes: number, what = 'file'): string {
+  return readFleetFile(path, { root, maxBytes, what }).toString('utf8');
 }

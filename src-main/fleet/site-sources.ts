@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteSummary } from '../../src-shared/model/site.js';
 import { AppError } from '../app/app-error.js';
+import { readFleetFile } from './fleet-file.js';
 import { decodeSource, type SourceEncoding } from '../plc/source/text-encoding.js';
 
 /** No PLC source file is this large; a file that is must not be pulled into memory and a diff editor whole. */
@@ -19,17 +19,14 @@ export interface SiteSourceFile extends SourceFile {
   encoding: SourceEncoding;
 }
 
-/** Reads a site's sources as exact text: BOM and line endings are kept so that unchanged bytes stay unchanged. */
+/**
+ * Reads a site's sources as exact text: BOM and line endings are kept so that unchanged bytes stay unchanged.
+ * Each file goes through the fleet reader: a regular file inside the site's root, at most MAX_SOURCE_BYTES.
+ */
 export function readSiteSources(site: SiteSummary): SiteSourceFile[] {
   return site.sourceFiles.map((rel) => {
     const abs = join(site.dir, rel);
-    let buf: Buffer;
-    try {
-      if (statSync(abs).size > MAX_SOURCE_BYTES) throw new Error(`larger than ${MAX_SOURCE_BYTES} bytes`);
-      buf = readFileSync(abs);
-    } catch (err) {
-      throw new AppError('bad-data', `${abs}: cannot read source: ${(err as Error).message}`, [abs]);
-    }
+    const buf = readFleetFile(abs, { root: site.root, maxBytes: MAX_SOURCE_BYTES, shown: abs, what: 'source file' });
     const decoded = decodeSource(buf);
     if (!decoded.ok) throw new AppError('bad-data', `${abs}: ${decoded.message}`, [abs]);
     const { text, encoding } = decoded.value;

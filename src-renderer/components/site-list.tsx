@@ -15,6 +15,13 @@ export function SiteList() {
           {p.message}
         </p>
       ))}
+      {fleet.skipped
+        .filter((s) => !fleet.problems.some((p) => p.message.startsWith(`${s.path}: `)))
+        .map((s) => (
+          <p key={s.path} className="muted" data-testid="fleet-skipped">
+            skipped {s.path}: {s.message}
+          </p>
+        ))}
       <table data-testid="site-list">
         <thead>
           <tr>
@@ -50,6 +57,13 @@ export function SiteList() {
                       {p.line ? `:${p.line}` : ''}: {p.message}
                     </div>
                   ))}
+                  {site.skipped
+                    .filter((s) => s.reason === 'already-walked')
+                    .map((s) => (
+                      <div key={s.path} className="muted">
+                        skipped {s.path}: {s.message}
+                      </div>
+                    ))}
                 </td>
                 <td>{site.config?.platform ?? '-'}</td>
                 <td>{site.sourceFiles.length}</td>

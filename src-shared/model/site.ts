@@ -39,6 +39,24 @@ export const ConfigProblemSchema = z.object({
 });
 export type ConfigProblem = z.infer<typeof ConfigProblemSchema>;
 
+/**
+ * Why a path of a fleet folder was not taken: a link out of the fleet folder, a broken link, a link loop, a FIFO,
+ * device or socket, an unreadable folder, a folder too deep, too many entries, or a folder already walked under
+ * another name (the only reason that loses nothing).
+ */
+export const SKIP_REASONS = ['outside-fleet', 'broken-link', 'link-loop', 'not-regular', 'unreadable', 'too-deep', 'too-many-entries', 'already-walked'] as const;
+export const SkipReasonSchema = z.enum(SKIP_REASONS);
+export type SkipReason = z.infer<typeof SkipReasonSchema>;
+
+/** A path that was not read, and why in words; never anything the path holds. */
+export const SkippedPathSchema = z.object({
+  /** Relative to the site folder (a site's) or the fleet folder (a fleet's), forward slashes. */
+  path: z.string(),
+  reason: SkipReasonSchema,
+  message: z.string(),
+});
+export type SkippedPath = z.infer<typeof SkippedPathSchema>;
+
 export const SiteSummarySchema = z.object({
   /** Folder name; equals config.id when the site.yaml is valid. */
   folder: z.string(),
@@ -46,6 +64,13 @@ export const SiteSummarySchema = z.object({
   config: SiteConfigSchema.nullable(),
   sourceFiles: z.array(z.string()),
   problems: z.array(ConfigProblemSchema),
+  /**
+   * The folder links may lead into: the fleet folder, or the site folder itself when the site was opened on its
+   * own. Nothing outside it is read.
+   */
+  root: z.string(),
+  /** Paths that could hold a source but were not taken; each one but 'already-walked' is also a problem. */
+  skipped: z.array(SkippedPathSchema),
 });
 export type SiteSummary = z.infer<typeof SiteSummarySchema>;
 
@@ -53,5 +78,7 @@ export const FleetSummarySchema = z.object({
   path: z.string(),
   sites: z.array(SiteSummarySchema),
   problems: z.array(ConfigProblemSchema),
+  /** Entries of the fleet folder that were not taken as sites, and why (a site folder linked from outside, ...). */
+  skipped: z.array(SkippedPathSchema),
 });
 export type FleetSummary = z.infer<typeof FleetSummarySchema>;

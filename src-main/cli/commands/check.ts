@@ -38,6 +38,7 @@ Exit status: 0 no errors, 1 errors found, 2 could not run (bad arguments, unread
     let warnings = 0;
     let out = '';
     for (const project of projects) {
+      for (const note of project.notes) io.err(`${note}\n`);
       for (const problem of project.problems) {
         io.err(`${problem}\n`);
         errors++;

@@ -1,14 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { AppError } from '../../app/app-error.js';
-import { expandGlobs } from '../../fleet/glob.js';
 import { loadSiteProgram, readText, siteFile } from '../../fleet/site-program.js';
+import { scenarioPaths } from '../../fleet/site-version-loader.js';
 import { formatDiagnostic } from '../../plc/diagnostics/format.js';
 import { SourceText } from '../../plc/source/source-text.js';
 import { formatFailure, formatFault, runScenario, type ScenarioRunResult } from '../../sim/run-scenario.js';
-import { formatScenarioProblem, parseScenario } from '../../sim/scenario.js';
+import { formatScenarioProblem, MAX_SCENARIO_BYTES, parseScenario } from '../../sim/scenario.js';
 import { traceToVcd } from '../../sim/vcd.js';
 import { parseCommandArgs } from '../args.js';
+import { checkOutputTarget, writeOutputFile } from '../output-file.js';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command.js';
 
 export const simCommand: Command = {
@@ -31,6 +31,7 @@ compile errors, unreadable or invalid scenario).`,
     const { values, positionals } = parseCommandArgs(args, { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' }, vcd: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('expected exactly one SITE_DIR');
     const dir = resolve(io.cwd, positionals[0]!);
+    if (values.vcd) checkOutputTarget(resolve(io.cwd, values.vcd), 'VCD file');
     const sp = loadSiteProgram(dir);
     const show = (p: string): string => relative(io.cwd, p) || p;
     if (sp.errors.length) {
@@ -44,17 +45,19 @@ compile errors, unreadable or invalid scenario).`,
       io.err(`plantshift sim: ${show(dir)} uses constructs the soft-PLC cannot run yet\n`);
       return EXIT_USAGE;
     }
-    const files = values.scenario?.length ? values.scenario.map((f) => resolve(io.cwd, f)) : expandGlobs(sp.dir, sp.config.scenarios).map((rel) => siteFile(sp, rel));
+    // A --scenario FILE is the person's own choice and may lie anywhere; the site's own scenarios stay inside it.
+    const explicit = Boolean(values.scenario?.length);
+    const files = explicit ? values.scenario!.map((f) => resolve(io.cwd, f)) : scenarioPaths(sp.dir, sp.config.scenarios).map((rel) => siteFile(sp, rel));
     if (files.length === 0) throw new AppError('invalid-input', `${show(dir)} has no scenario files; pass --scenario FILE`);
     if (values.vcd && files.length !== 1) throw new UsageError('--vcd needs exactly one scenario');
     const scenarios = files.map((f) => {
-      const parsed = parseScenario(readText(f), show(f));
+      const parsed = parseScenario(readText(f, explicit ? null : sp.dir, MAX_SCENARIO_BYTES, 'scenario'), show(f));
       if (!parsed.scenario) throw new AppError('bad-data', parsed.problems.map(formatScenarioProblem).join('\n'), [f]);
       return { file: show(f), scenario: parsed.scenario };
     });
     const results: (ScenarioRunResult & { file: string; name: string })[] = [];
     for (const s of scenarios) results.push({ file: s.file, name: s.scenario.name, ...runScenario(sp.program, s.scenario) });
-    if (values.vcd) writeFileSync(resolve(io.cwd, values.vcd), traceToVcd(results[0]!.trace));
+    if (values.vcd) writeOutputFile(resolve(io.cwd, values.vcd), traceToVcd(results[0]!.trace), 'VCD file');
     if (values.json) {
       io.out(JSON.stringify({ site: sp.config.id, cycleMs: sp.program.cycleMs, scenarios: results.map(({ trace: _t, ...r }) => r) }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
     } else {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../app/app-error.js';
 import { promptsDir } from '../../app/paths.js';
@@ -10,6 +9,7 @@ import { renderReportHtml } from '../../verify/html/render-report.js';
 import { verifyChange } from '../../verify/pipeline.js';
 import { findingLabel } from '../../evidence/verdict.js';
 import { parseCommandArgs } from '../args.js';
+import { checkOutputTarget, writeOutputFile } from '../output-file.js';
 import { EXIT_FAIL, EXIT_OK, UsageError, type Command } from '../command.js';
 
 export const verifyCommand: Command = {
@@ -57,6 +57,7 @@ verification could not run.`,
     const allow = values.allow ?? [];
     const empty = allow.find((n) => !n.trim());
     if (empty !== undefined) throw new UsageError('--allow needs a variable name');
+    if (values.html) checkOutputTarget(resolve(io.cwd, values.html), 'HTML report');
     const recipe = values.recipe === undefined ? null : requireRecipe(loadRecipes(promptsDir()), values.recipe);
     const before = loadSiteVersion(resolve(io.cwd, values.before), 'before');
     const afterDir = resolve(io.cwd, values.after);
@@ -72,7 +73,7 @@ verification could not run.`,
       allowedDifferences: [...(recipe?.allowedDifferences ?? []), ...allow.map((n) => n.trim())],
       ...(recipe ? { scope: { recipeId: recipe.id, touchesSafety: recipe.touchesSafety } } : {}),
     });
-    if (values.html) writeFileSync(resolve(io.cwd, values.html), renderReportHtml(report, RULES));
+    if (values.html) writeOutputFile(resolve(io.cwd, values.html), renderReportHtml(report, RULES), 'HTML report');
     if (values.json) {
       const stages = report.stages.map((s) => ({
         name: s.name,

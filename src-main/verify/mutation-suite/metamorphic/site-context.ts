@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteConfig } from '../../../../src-shared/model/site.js';
 import { expandGlobs } from '../../../fleet/glob.js';
 import { loadSite } from '../../../fleet/load-fleet.js';
-import { buildSiteProgram, type SiteProgram } from '../../../fleet/site-program.js';
+import { buildSiteProgram, readText, type SiteProgram } from '../../../fleet/site-program.js';
 import { readSiteSources } from '../../../fleet/site-sources.js';
 import { loadScenarios } from '../../../fleet/site-version-loader.js';
 import type { VarSym } from '../../../plc/check/symbols.js';
@@ -12,7 +11,7 @@ import { findAll } from '../../../plc/edit/codemod.js';
 import type { CompiledSource } from '../../../plc/project/compile-project.js';
 import { sourceFormat, type SourceFormat } from '../../../plc/project/read-source-file.js';
 import { key, type Expression, type Identifier, type Pou } from '../../../plc/st/ast.js';
-import type { Scenario } from '../../../sim/scenario.js';
+import { MAX_SCENARIO_BYTES, type Scenario } from '../../../sim/scenario.js';
 
 /**
  * Everything the metamorphic generator knows about one site: its config and safety block, its source files
@@ -78,7 +77,7 @@ export function loadSiteContext(dir: string): SiteContext {
     scenarios = [];
   }
   try {
-    scenarioText = expandGlobs(summary.dir, config.scenarios).map((rel) => readFileSync(join(summary.dir, rel), 'utf8')).join('\n');
+    scenarioText = expandGlobs(summary.dir, config.scenarios).map((rel) => readText(join(summary.dir, rel), summary.root, MAX_SCENARIO_BYTES, 'scenario')).join('\n');
   } catch {
     scenarioText = '';
   }
