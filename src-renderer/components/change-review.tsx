@@ -1,6 +1,7 @@
 import { checkApproval, ROLES } from '../../src-shared/policy/approval-policy.js';
 import { useApp } from '../state/store-context.js';
 import { DiffView } from './diff-view.js';
+import { fileInfo } from './file-info.js';
 import { StepsPanel } from './steps-panel.js';
 import { VerificationPanel } from './verification-panel.js';
 
@@ -49,7 +50,7 @@ export function ChangeReview() {
       <div className="tabs" role="tablist">
         {files.map((f) => (
           <button key={f.path} role="tab" aria-selected={f === file} className={f === file ? 'tab active' : 'tab'} onClick={() => setActiveFile(f.path)}>
-            {f.path}
+            {f.path} <span className="file-info" data-testid="file-info">{fileInfo(f)}</span>
           </button>
         ))}
       </div>
