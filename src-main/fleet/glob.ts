@@ -87,15 +87,18 @@ export function walkGlobs(dir: string, globs: readonly string[], root: string = 
           else skip(relPath, 'unreadable', `a link that cannot be followed (${errnoWords(err)})`);
           continue;
         }
-        if (!isInside(rootReal, target)) {
-          skip(relPath, 'outside-fleet', `a link that points outside the fleet folder (to ${target}); it is not followed`);
-          continue;
-        }
         try {
           const st = statSync(target);
           kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
         } catch (err) {
           skip(relPath, 'unreadable', `a link whose target cannot be read (${errnoWords(err)})`);
+          continue;
+        }
+        // Only the target's type is looked at (never its content) to know whether a glob could want it.
+        const wanted = kind === 'dir' ? !SKIPPED_DIRS.has(e.name) && mayHold(relPath) : matches(relPath);
+        if (!wanted) continue;
+        if (!isInside(rootReal, target)) {
+          skip(relPath, 'outside-fleet', `a link that points outside the fleet folder (to ${target}); it is not followed`);
           continue;
         }
       } else kind = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { LlmError } from './provider.js';
 
 /** GGUF versions llama.cpp reads (version 1 was dropped long ago). */
@@ -6,6 +6,9 @@ export const SUPPORTED_GGUF_VERSIONS: readonly number[] = [2, 3];
 
 /** Magic, version, tensor count and metadata count: the fixed start of every GGUF file. */
 const HEADER_BYTES = 24;
+
+/** O_NONBLOCK where the platform has it: a FIFO swapped in after the stat cannot block the open. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export interface GgufHeader {
   version: number;
@@ -22,7 +25,7 @@ export function checkGgufFile(file: string): GgufHeader {
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) throw new LlmError('model-unreadable', `${file} is not a file${st.isDirectory() ? ' (a folder)' : ''}; expected a .gguf model file`);
+    if (!st.isFile()) throw notAFile(file, st);
     size = st.size;
   } catch (err) {
     if (err instanceof LlmError) throw err;
@@ -35,13 +38,19 @@ export function checkGgufFile(file: string): GgufHeader {
   const head = Buffer.alloc(HEADER_BYTES);
   let got = 0;
   try {
-    const fd = openSync(file, 'r');
+    // Stat'ed above, so a FIFO or device is never opened; the descriptor is checked again in case of a swap, and
+    // only the header is read (a /dev/zero swapped in is never read whole).
+    const fd = openSync(file, OPEN_FLAGS);
     try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) throw notAFile(file, opened);
+      size = opened.size;
       got = readSync(fd, head, 0, HEADER_BYTES, 0);
     } finally {
       closeSync(fd);
     }
   } catch (err) {
+    if (err instanceof LlmError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new LlmError('model-unreadable', `${file} cannot be read (${code ?? String(err)})`, { cause: err });
   }
@@ -58,6 +67,11 @@ export function checkGgufFile(file: string): GgufHeader {
     throw new LlmError('not-gguf', `${file} is GGUF version ${version}, which is not supported (supported: ${SUPPORTED_GGUF_VERSIONS.join(', ')}${bigEndian})`);
   }
   return { version, tensorCount: head.readBigUInt64LE(8), metadataCount: head.readBigUInt64LE(16), sizeBytes: size };
+}
+
+function notAFile(file: string, st: Stats): LlmError {
+  const kind = st.isDirectory() ? ' (a folder)' : st.isFIFO() ? ' (a FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? ' (a device)' : st.isSocket() ? ' (a socket)' : '';
+  return new LlmError('model-unreadable', `${file} is not a file${kind}; expected a .gguf model file`);
 }
 
 function printable(bytes: Buffer): string {
