@@ -5,7 +5,10 @@ import type { Clock } from '../app/clock.js';
 import { siteId } from '../fleet/load-fleet.js';
 import type { LlmProvider } from '../llm/provider.js';
 import type { Recipe } from '../recipe/recipe.js';
+import { claimSite, endRun, reconcileStaleRuns, siteEnded, unfinishedSite } from '../store/run-lifecycle.js';
+import { HEARTBEAT_MS } from '../store/run-owner.js';
 import type { Store } from '../store/store.js';
+import { trackRun, untrackRun } from './active-runs.js';
 import { runSite } from './run-site.js';
 
 export interface RunProgress {
@@ -50,38 +53,64 @@ export function selectSites(fleet: FleetSummary, ids: readonly string[], exclude
  * Runs one recipe over the chosen sites. The fleet folder is only read: every result is a proposed change in
  * the store, waiting for review. One site's failure is recorded and the run goes on with the next site. Sites
  * run one after another so the model's cached recipe prompt carries over from one site to the next.
+ *
+ * The run is owned by this process (pid, host, start time) and keeps a heartbeat; runs left running by a
+ * process that is gone are marked interrupted first. Each site is claimed before it is worked on: a site that
+ * another live run (in this process or another) has claimed is skipped with a message naming that run, so two
+ * runs never both propose a change for one site. Claims are released when the run ends.
  */
 export async function runRecipe(req: RunRequest): Promise<RunResult> {
   const { fleet, recipe, store, clock } = req;
   const sites = selectSites(fleet, req.siteIds, req.excludeIds ?? []);
+  reconcileStaleRuns(store, clock.now());
   const startedAt = clock.now().toISOString();
   const runId = store.runs.create(recipe.id, fleet.path, startedAt);
+  const run = trackRun({ store, runId, clock, pending: sites.map(siteId) });
+  const beat = setInterval(() => {
+    if (!run.interrupted && store.isOpen) store.runs.heartbeat(runId, clock.now().toISOString());
+  }, HEARTBEAT_MS);
+  beat.unref();
   const results: SiteRunResult[] = [];
   try {
     for (const site of sites) {
       const id = siteId(site);
+      if (run.interrupted) break;
+      run.pending = run.pending.filter((p) => p !== id);
       if (req.signal?.aborted) {
         // A cancelled run ends cleanly: the sites not reached say so, and nothing half-done is stored.
-        const notRun: SiteRunResult = { siteId: id, status: 'failed', changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: 'not run', judge: '-', llm: { requests: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, prefixHits: 0, modelMs: 0 }, message: 'not run: the run was cancelled', durationMs: 0 };
+        const notRun = unfinishedSite(id, 'not run: the run was cancelled');
         results.push(notRun);
         store.runs.recordSite(runId, notRun);
+        continue;
+      }
+      const claim = claimSite(store, fleet.path, id, runId, clock.now());
+      if (!claim.taken) {
+        const skipped: SiteRunResult = { ...unfinishedSite(id, claim.message), status: 'skipped' };
+        results.push(skipped);
+        store.runs.recordSite(runId, skipped);
+        req.onProgress?.({ runId, siteId: id, phase: 'finished', status: skipped.status, message: skipped.message });
         continue;
       }
       req.onProgress?.({ runId, siteId: id, phase: 'started', status: null, message: `running ${recipe.id}` });
       const t0 = performance.now();
       const partial = await runSite(site, recipe, runId, req, (message) => req.onProgress?.({ runId, siteId: id, phase: 'step', status: null, message }));
+      // Interrupted meanwhile (a signal in the hosting process): the run is already recorded as interrupted.
+      if (run.interrupted) break;
       const result: SiteRunResult = { ...partial, siteId: id, durationMs: Math.round((performance.now() - t0) * 10) / 10 };
       results.push(result);
-      store.runs.recordSite(runId, result);
+      siteEnded(store, fleet.path, runId, result);
       req.onProgress?.({ runId, siteId: id, phase: 'finished', status: result.status, message: result.message });
       // Yield so progress events reach the UI between sites.
       await new Promise((r) => setImmediate(r));
     }
   } catch (err) {
-    store.runs.finish(runId, 'failed', clock.now().toISOString());
+    if (!run.interrupted) endRun(store, runId, 'failed', clock.now());
     throw err;
+  } finally {
+    clearInterval(beat);
+    untrackRun(run);
   }
   const finishedAt = clock.now().toISOString();
-  store.runs.finish(runId, req.signal?.aborted ? 'failed' : 'finished', finishedAt);
+  if (!run.interrupted) endRun(store, runId, req.signal?.aborted ? 'failed' : 'finished', clock.now());
   return { runId, recipeId: recipe.id, fleetPath: fleet.path, startedAt, finishedAt, sites: results };
 }

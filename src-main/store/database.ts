@@ -41,11 +41,21 @@ function migrate(db: Db, file: string): void {
   if (current > latest) {
     throw new AppError('unsupported', `${file}: database schema v${current} is newer than this Plantshift (v${latest}); upgrade Plantshift`, [file]);
   }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  if (MIGRATIONS.every((m) => m.version <= current)) return;
+  // A migration may rebuild a table that others reference (SQLite cannot widen a CHECK in place): foreign keys
+  // are off while migrating (the pragma is ignored inside a transaction) and checked before each commit.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length) throw new Error(`migration ${m.version} (${m.name}) leaves ${broken.length} rows of ${broken[0]!.table} without their ${broken[0]!.parent}`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

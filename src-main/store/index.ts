@@ -6,3 +6,6 @@ export * from './approvals-repo.js';
 export * from './store.js';
 export * from './verifications-repo.js';
 export * from './steps-repo.js';
+export * from './claims-repo.js';
+export * from './run-owner.js';
+export * from './run-lifecycle.js';

@@ -135,6 +135,48 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 6,
+    name: 'run owners and heartbeats, interrupted runs, site claims across processes',
+    sql: `
+      -- A run records the process that owns it, so a run whose process is gone can be told from one in progress.
+      -- SQLite cannot widen a CHECK in place: the table is rebuilt with every row kept (the runner turns foreign
+      -- keys off for the rebuild and checks them before it commits).
+      CREATE TABLE runs_v6 (
+        id INTEGER PRIMARY KEY,
+        recipe_id TEXT NOT NULL,
+        fleet_path TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed', 'interrupted')),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        -- NULL for runs recorded before v6: a run left 'running' without an owner is taken as interrupted.
+        owner_pid INTEGER,
+        owner_host TEXT,
+        -- Random per process: tells this process's runs from those of an earlier process with the same pid.
+        owner_token TEXT,
+        -- The process's start time as the OS counts it (Linux /proc), NULL where the OS does not tell.
+        owner_start TEXT,
+        heartbeat_at TEXT,
+        -- The highest run id when this run ended: the runs up to it ran while this one did (a logical clock, so
+        -- no wall clock is compared).
+        last_run_id_at_end INTEGER
+      );
+      INSERT INTO runs_v6 (id, recipe_id, fleet_path, status, started_at, finished_at)
+        SELECT id, recipe_id, fleet_path, status, started_at, finished_at FROM runs;
+      DROP TABLE runs;
+      ALTER TABLE runs_v6 RENAME TO runs;
+      -- Which run is working on a site of a fleet: one row per site, taken in an immediate transaction before the
+      -- run works on the site and released when the site ends, so two processes never work on one site at once.
+      CREATE TABLE site_claims (
+        fleet_path TEXT NOT NULL,
+        site_id TEXT NOT NULL,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (fleet_path, site_id)
+      );
+      CREATE INDEX site_claims_run ON site_claims(run_id);
+    `,
+  },
+  {
     version: 7,
     name: 'the encoding each changed file is written back in, and the SHA-256 of its original and proposed bytes',
     sql: `

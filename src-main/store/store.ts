@@ -1,5 +1,6 @@
 import { ApprovalsRepo } from './approvals-repo.js';
 import { ChangesRepo } from './changes-repo.js';
+import { ClaimsRepo } from './claims-repo.js';
 import { openDatabase, type Db } from './database.js';
 import { RunsRepo } from './runs-repo.js';
 import { StepsRepo } from './steps-repo.js';
@@ -12,6 +13,7 @@ export class Store {
   readonly approvals: ApprovalsRepo;
   readonly verifications: VerificationsRepo;
   readonly steps: StepsRepo;
+  readonly claims: ClaimsRepo;
 
   constructor(
     readonly db: Db,
@@ -22,10 +24,15 @@ export class Store {
     this.approvals = new ApprovalsRepo(db);
     this.verifications = new VerificationsRepo(db);
     this.steps = new StepsRepo(db);
+    this.claims = new ClaimsRepo(db);
   }
 
   static open(file: string): Store {
     return new Store(openDatabase(file), file);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

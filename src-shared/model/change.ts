@@ -76,6 +76,14 @@ export const SiteRunResultSchema = z.object({
 });
 export type SiteRunResult = z.infer<typeof SiteRunResultSchema>;
 
+/**
+ * How a run ended. interrupted: its process was stopped (SIGTERM, Ctrl+C, a kill or a crash) before the run's end;
+ * a run left running by a process that is gone is marked so when the next run or the app starts.
+ */
+export const RUN_STATUSES = ['running', 'finished', 'failed', 'interrupted'] as const;
+export const RunStatusSchema = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
 export const RunResultSchema = z.object({
   runId: z.number().int(),
   recipeId: z.string(),
