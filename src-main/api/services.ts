@@ -5,7 +5,10 @@ import { AppError } from '../app/app-error.js';
 import { LlmError, type LlmProvider } from '../llm/provider.js';
 import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
 import { recipeSummary, type Recipe } from '../recipe/recipe.js';
+import { interruptActiveRuns } from '../run/active-runs.js';
+import { reconcileStaleRuns } from '../store/run-lifecycle.js';
 import { Store } from '../store/store.js';
+import { killProofChildren } from '../verify/formal-isolated.js';
 import { EventHub } from './event-hub.js';
 
 export interface ServicesOptions {
@@ -32,6 +35,8 @@ export class Services {
 
   constructor(readonly options: ServicesOptions) {
     this.store = Store.open(options.dbPath);
+    // Runs left 'running' by a process that is gone (killed, crashed) are marked interrupted before anything is shown.
+    reconcileStaleRuns(this.store, options.clock.now());
   }
 
   /** Read fresh on every use: an engineer may edit a recipe while the app is open. */
@@ -45,6 +50,17 @@ export class Services {
 
   /** The run in progress, if any: one at a time, since the model and the CPU are shared. */
   activeRun: AbortController | null = null;
+
+  /**
+   * Stops the run in progress now, because the host is stopping (a signal to `plantshift serve`): its proof
+   * processes are killed and it is recorded as interrupted (the site in progress and those not reached as
+   * failed, with the reason). The run's own code writes nothing more. Returns the ids of the runs marked.
+   */
+  interruptRun(why: string): number[] {
+    this.activeRun?.abort();
+    killProofChildren();
+    return interruptActiveRuns(why);
+  }
 
   private modelPromise: Promise<LlmProvider | null> | null = null;
 

@@ -29,7 +29,8 @@ Options:
   -h, --help     show this help, or a command's help after its name
   -v, --version  print the version
 
-Exit status: 0 success, 1 the command ran and found failures, 2 the command could not run.
+Exit status: 0 success, 1 the command ran and found failures, 2 the command could not run, 130 or 143
+stopped by SIGINT (Ctrl+C) or SIGTERM.
 `;
 }
 

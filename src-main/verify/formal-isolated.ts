@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,19 +34,42 @@ export async function proveSafetyIsolated(v: SiteVersion, o: { bound: number; ti
 
 class SolverCrash extends Error {}
 
+// Proof processes still running, so that they end with this process: killed on exit (normal, process.exit, a
+// handled signal) here, and by their own watchdog (formal-child.ts) when this process is killed outright.
+const live = new Set<ChildProcess>();
+let exitHook = false;
+
+/** Kills every proof process of this process now (a signal handler calls it before leaving). */
+export function killProofChildren(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
+function track(child: ChildProcess): void {
+  live.add(child);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', killProofChildren);
+  }
+}
+
 function runChild(script: string, v: SiteVersion, o: { bound: number; timeoutMs: number }): Promise<FormalResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=1024', '--expose-gc', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The child is told its parent's pid: it ends itself as soon as it is no longer this process's child.
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', '--expose-gc', script, `--parent=${process.pid}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+    track(child);
     let out = '';
     let err = '';
     const limit = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs + 30_000);
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     child.on('error', (e) => {
+      live.delete(child);
       clearTimeout(limit);
       reject(e);
     });
     child.on('close', (code, signal) => {
+      live.delete(child);
       clearTimeout(limit);
       if (code === 0 && out) {
         try {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../app/app-error.js';
 import { defaultDbPath } from '../../app/paths.js';
+import { describeOwner, reconcileStaleRuns } from '../../store/run-lifecycle.js';
 import { Store } from '../../store/store.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
@@ -14,7 +15,9 @@ export const logCommand: Command = {
 
 Prints what plantshift run recorded for run number RUN, site by site: how the site ended, then each
 deterministic transform, each agent attempt, each verification and each judge verdict, with tokens and time.
-Sites that ended without a change (skipped, or an agent that ran out of turns) are recorded too.
+Sites that ended without a change (skipped, or an agent that ran out of turns) are recorded too. A run is
+finished, failed, interrupted (its process was stopped by a signal or killed; the site it was working on is
+recorded as failed with the reason) or running (with the process that runs it).
 
 Options:
   --site ID   only this site
@@ -33,6 +36,8 @@ Exit status: 0 shown, 2 the database, run or site does not exist.`,
     if (!existsSync(dbPath)) throw new AppError('not-found', `no database at ${dbPath}`, [dbPath]);
     const store = Store.open(dbPath);
     try {
+      // A run left 'running' by a process that is gone is shown (and kept) as interrupted, never as running.
+      reconcileStaleRuns(store, io.clock.now());
       const run = store.runs.get(runId);
       if (!run) throw new AppError('not-found', `run ${runId} does not exist in ${dbPath}`, [String(runId)]);
       const outcomes = new Map(store.runs.sites(runId).map((r) => [r.siteId, r]));
@@ -43,7 +48,9 @@ Exit status: 0 shown, 2 the database, run or site does not exist.`,
         io.out(JSON.stringify({ run, sites: sites.map((siteId) => ({ siteId, result: outcomes.get(siteId) ?? null, steps: store.steps.forSite(runId, siteId) })) }, null, 2) + '\n');
         return EXIT_OK;
       }
-      io.out(`Run ${run.id}: ${run.recipeId} on ${run.fleetPath}, started ${run.startedAt}, ${run.status}\n`);
+      const owner = run.status === 'running' ? store.runs.owner(runId) : null;
+      const state = owner ? `running (${describeOwner(owner)})` : run.finishedAt ? `${run.status} ${run.finishedAt}` : run.status;
+      io.out(`Run ${run.id}: ${run.recipeId} on ${run.fleetPath}, started ${run.startedAt}, ${state}\n`);
       for (const siteId of sites) {
         const steps = store.steps.forSite(runId, siteId);
         const o = outcomes.get(siteId);

@@ -7,10 +7,13 @@ import { openProvider, parseGpuLayers, type ModelSettings } from '../../llm/open
 import type { LlmProvider } from '../../llm/provider.js';
 import { loadRecipes, requireRecipe } from '../../recipe/load-recipes.js';
 import type { Recipe } from '../../recipe/recipe.js';
+import { interruptActiveRuns } from '../../run/active-runs.js';
 import { runRecipe } from '../../run/run-recipe.js';
 import { Store } from '../../store/store.js';
+import { killProofChildren } from '../../verify/formal-isolated.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo, type Command } from '../command.js';
+import { pushStopHandler, stopExitCode } from '../stop-signals.js';
 import { formatTable } from '../table.js';
 
 const CLEAN_END: readonly SiteRunResult['status'][] = ['changed', 'unchanged', 'skipped'];
@@ -52,7 +55,17 @@ says that the agent and the judge were skipped. Nothing is downloaded or built a
 
 Exit status: 0 when every site ended in a reviewable state (changed, unchanged or skipped); 1 when any site
 failed or needs a human; 2 when the run could not start (bad arguments, unknown recipe or site, unreadable
-fleet, a model file that is missing or not GGUF).`,
+fleet, a model file that is missing or not GGUF); 130 when stopped by SIGINT (Ctrl+C), 143 by SIGTERM.
+
+Stopping: on SIGINT or SIGTERM the run stops at once. Its proof processes are killed, the run is recorded as
+interrupted (the site in progress and the sites not reached as failed, with the reason; changes of sites that
+had finished stay for review), the database is closed and the command exits with 130 or 143. A run whose
+process was killed outright (kill -9, a crash) is marked interrupted the same way by the next run or the app.
+
+Concurrent runs: each site is claimed in the database before the run works on it and released when it ends. A
+site another live run (another process, or the app) is working on, or for which a run that ran at the same time
+already proposed a change, is skipped with a message naming that run and its process; a claim left by a
+process that is gone is taken over.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       fleet: { type: 'string' },
@@ -90,15 +103,18 @@ fleet, a model file that is missing or not GGUF).`,
     // A dry run works on a database in memory: the same run, verification and table, and nothing kept.
     const dbPath = values['dry-run'] ? ':memory:' : values.db ? resolve(io.cwd, values.db) : defaultDbPath();
     const store = Store.open(dbPath);
-    // Ctrl+C stops the run between steps: the agent's session ends cancelled, later sites are not started and the
-    // run is recorded as failed; a second Ctrl+C leaves at once.
+    // SIGINT (Ctrl+C) or SIGTERM stops the run at once: the proof processes are killed, the run is recorded as
+    // interrupted (the site in progress and those not reached as failed, with the reason), the database is
+    // closed and the process leaves with 130 or 143. Nothing of the site in progress is offered for review.
     const cancel = new AbortController();
-    const onInterrupt = (): void => {
-      if (cancel.signal.aborted) process.exit(130);
-      io.err('\nCancelling: the current site stops at its next step; press Ctrl+C again to quit now.\n');
+    const popStop = pushStopHandler((signal) => {
       cancel.abort();
-    };
-    process.on('SIGINT', onInterrupt);
+      killProofChildren();
+      const ids = interruptActiveRuns(`the run was stopped by ${signal}`);
+      store.close();
+      io.err(`\n${signal}: ${ids.length ? `run ${ids.join(', ')} stopped and recorded as interrupted` : 'stopped'}${values['dry-run'] ? ' (dry run: nothing was stored)' : ''}.\n`);
+      process.exit(stopExitCode(signal));
+    });
     try {
       if (!values.json) io.out(`Running ${recipe.id} on ${fleet.path} (${values['dry-run'] ? 'dry run: nothing is stored' : `database ${dbPath}`})\n`);
       const result = await runRecipe({
@@ -123,7 +139,7 @@ fleet, a model file that is missing or not GGUF).`,
       else printTable(result, recipe, io);
       return result.sites.every((s) => CLEAN_END.includes(s.status)) ? EXIT_OK : EXIT_FAIL;
     } finally {
-      process.off('SIGINT', onInterrupt);
+      popStop();
       store.close();
       await provider?.close();
     }

@@ -9,6 +9,7 @@ import { startBridge } from '../../bridge/bridge-server.js';
 import { describeModelChoice, openProvider } from '../../llm/open-provider.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
+import { pushStopHandler, stopSignalsInstalled, type StopSignal } from '../stop-signals.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -16,7 +17,8 @@ export const serveCommand: Command = {
   usage: `Usage: plantshift serve [--port N] [--db FILE] [--fleet DIR]
 
 Starts the browser bridge: the same UI and services as the desktop app, on 127.0.0.1 only. Prints a URL
-holding a per-launch token; only a browser given that URL can use the API. Stop with Ctrl+C.
+holding a per-launch token; only a browser given that URL can use the API. Stop with Ctrl+C or SIGTERM: a
+run in progress is stopped and recorded as interrupted, then the server closes (exit status 0).
 
 Options:
   --port N      port to listen on (default: a free port)
@@ -42,13 +44,26 @@ Options:
     });
     const bridge = await startBridge({ dispatch: createDispatch(createHandlers(services)), events: services.events, rendererDir, port });
     io.out(`Plantshift UI: ${bridge.url}\nDatabase: ${services.store.file}\nPress Ctrl+C to stop.\n`);
-    await new Promise<void>((done) => {
-      const stop = (): void => done();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+    // SIGINT or SIGTERM: a run in progress is stopped and recorded as interrupted, then the server closes. A
+    // second signal leaves at once.
+    const signal = await new Promise<StopSignal>((done) => {
+      if (stopSignalsInstalled()) {
+        const pop = pushStopHandler((sig) => {
+          pop();
+          done(sig);
+        });
+      } else {
+        process.once('SIGINT', () => done('SIGINT'));
+        process.once('SIGTERM', () => done('SIGTERM'));
+      }
     });
-    await bridge.close();
+    const interrupted = services.interruptRun(`the app server was stopped by ${signal}`);
+    if (interrupted.length) io.out(`Run ${interrupted.join(', ')} stopped and recorded as interrupted.\n`);
+    // An open event stream must not keep the server from closing.
+    await Promise.race([bridge.close(), new Promise((r) => setTimeout(r, 2000).unref())]);
     services.close();
+    // The interrupted run's code may still be awaiting a step; it must not keep the process alive.
+    if (interrupted.length) process.exit(EXIT_OK);
     return EXIT_OK;
   },
 };
