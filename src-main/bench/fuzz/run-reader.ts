@@ -1,6 +1,7 @@
 import { parseSiteConfig } from '../../fleet/site-config.js';
 import { checkProgram } from '../../plc/check/index.js';
 import { CATALOG } from '../../plc/diagnostics/catalog.js';
+import { diagnosticJson, formatDiagnostic } from '../../plc/diagnostics/format.js';
 import { compileProject } from '../../plc/project/compile-project.js';
 import { SourceText } from '../../plc/source/source-text.js';
 import { decodeSource } from '../../plc/source/text-encoding.js';
@@ -9,13 +10,13 @@ import type { FuzzInput } from './fuzz-input.js';
 
 /** What one reader made of one input, with every diagnostic's position as a person would see it. */
 export interface ReaderOutcome {
-  /** The decoded text the reader saw (empty when the decoder refused the bytes). */
+  /** The decoded text the reader saw (a lossy UTF-8 decoding when the decoder refused the bytes). */
   text: string;
-  /** The decoder's refusal, which is an answer, not a crash. */
+  /** The decoder's refusal, which is an answer, not a crash; the reader then still runs on the lossy text. */
   refused: string | null;
   /** Set when the reader threw: the error's first line and its stack. */
   threw: { message: string; stack: string } | null;
-  diagnostics: { code: string; file: string; start: number; end: number; line: number | null; column: number | null; message: string }[];
+  diagnostics: { code: string; file: string; start: number; end: number; line: number | null; column: number | null; message: string; related: { file: string; start: number; end: number }[]; printed: string }[];
   ms: number;
 }
 
@@ -23,13 +24,16 @@ function runOn(input: FuzzInput, text: string, out: ReaderOutcome): void {
   const lines = new SourceText(input.path, text);
   if (input.reader === 'site-yaml' || input.reader === 'scenario') {
     const r = input.reader === 'site-yaml' ? parseSiteConfig(text, input.path) : parseScenario(text, input.path);
-    for (const p of r.problems) out.diagnostics.push({ code: 'YAML', file: p.file, start: 0, end: 0, line: p.line, column: null, message: p.message });
+    for (const p of r.problems) out.diagnostics.push({ code: 'YAML', file: p.file, start: 0, end: 0, line: p.line, column: null, message: p.message, related: [], printed: '' });
     return;
   }
   const compiled = compileProject([{ path: input.path, text }], input.reader === 'scl' ? 'scl' : 'codesys', checkProgram);
   for (const d of compiled.diagnostics) {
-    const { line, column } = lines.lineCol(d.span.start);
-    out.diagnostics.push({ code: d.code, file: d.span.file, start: d.span.start, end: d.span.end, line, column, message: d.message });
+    // The CLI's two forms, so a position that breaks printing (a negative caret width) is found here too.
+    const { line, column } = diagnosticJson(d, lines);
+    const printed = formatDiagnostic(d, (f) => (f === input.path ? lines : undefined));
+    const related = d.related.map((r) => r.span);
+    out.diagnostics.push({ code: d.code, file: d.span.file, start: d.span.start, end: d.span.end, line, column, message: d.message, related, printed });
   }
 }
 
@@ -41,10 +45,12 @@ export function runReader(input: FuzzInput): ReaderOutcome {
     const decoded = decodeSource(input.bytes);
     if (decoded.ok) {
       out.text = decoded.value.text;
-      runOn(input, out.text, out);
     } else {
+      // A refusal is the fleet edge's answer; the reader must still survive whatever text a lossy decoding gives.
       out.refused = decoded.message;
+      out.text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(input.bytes);
     }
+    runOn(input, out.text, out);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     out.threw = { message: `${err.name}: ${err.message}`, stack: err.stack ?? '' };
@@ -76,6 +82,10 @@ export function outcomeViolations(input: FuzzInput, out: ReaderOutcome): string[
     if (!(Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= 0 && d.start <= d.end && d.end <= out.text.length)) {
       v.push(`${what}: span ${d.start}..${d.end} is not inside the text (${out.text.length} characters)`);
     }
+    for (const r of d.related) {
+      if (r.file === input.path && !(Number.isInteger(r.start) && r.start >= 0 && r.start <= r.end && r.end <= out.text.length)) v.push(`${what}: related span ${r.start}..${r.end} is not inside the text`);
+    }
+    if (!d.printed.startsWith(input.path) || !/^:[1-9]\d*:[1-9]\d*: (error|warning|info) /.test(d.printed.slice(input.path.length))) v.push(`${what}: printed as ${JSON.stringify(d.printed.split('\n')[0])}, not file:line:col:`);
     if (!isPositiveInt(d.line) || !isPositiveInt(d.column) || d.line! > lineCount + 1) v.push(`${what}: position ${d.line}:${d.column} is not a valid line and column (${lineCount} lines)`);
   }
   return v;

@@ -12,21 +12,26 @@ describe('fuzz: a small file of each format cut at every offset', () => {
     });
   }
 
-  it('an empty or cut container file is reported at line 1, column 1 or later, never NaN or undefined', () => {
+  it('an empty or cut container file is reported where it goes wrong, never at NaN or undefined', () => {
+    // `at`: where the one diagnostic must point (line:column), the place a person has to look.
     const cases = [
-      { path: 'empty.TcPOU', text: '' },
-      { path: 'empty.L5X', text: '' },
-      { path: 'decl.TcPOU', text: '<?xml vers' },
-      { path: 'decl.L5X', text: '<?xml version="1.0" enc' },
-      { path: 'cdata.TcPOU', text: '<?xml version="1.0"?>\n<TcPlcObject><POU Name="A"><Declaration><![CDATA[PROGRAM A\nVAR x : INT;' },
-      { path: 'cdata.L5X', text: '<?xml version="1.0"?>\n<RSLogix5000Content><Controller Name="C"><Programs><Program Name="P"><Routines><Routine Name="R" Type="ST"><STContent><Line Number="0"><![CDATA[x :=' },
+      { path: 'empty.TcPOU', text: '', at: '1:1' },
+      { path: 'empty.L5X', text: '', at: '1:1' },
+      { path: 'blank.L5X', text: '\r\n  \n', at: '1:1' },
+      { path: 'decl.TcPOU', text: '<?xml vers', at: '1:1' },
+      { path: 'decl.L5X', text: '<?xml version="1.0" enc', at: '1:1' },
+      { path: 'cdata.TcPOU', text: '<?xml version="1.0"?>\n<TcPlcObject><POU Name="A"><Declaration><![CDATA[PROGRAM A\nVAR x : INT;', at: '2:41' },
+      { path: 'cdata.L5X', text: '<?xml version="1.0"?>\n<RSLogix5000Content><Controller Name="C"><Line Number="0"><![CDATA[x :=', at: '2:59' },
+      { path: 'comment.TcPOU', text: '<TcPlcObject>\n  <!-- cut', at: '2:3' },
+      { path: 'open.TcPOU', text: '<?xml version="1.0"?>\n<TcPlcObject>\n  <POU Name="A">\n', at: '4:1' },
     ];
     for (const c of cases) {
       const input = { reader: c.path.endsWith('.L5X') ? ('l5x' as const) : ('twincat' as const), path: c.path, bytes: utf8(c.text), how: c.path };
       const out = runReader(input);
       expect(outcomeViolations(input, out), c.path).toEqual([]);
-      expect(out.diagnostics.length, c.path).toBeGreaterThan(0);
-      for (const d of out.diagnostics) expect(d.message, c.path).not.toMatch(/NaN|undefined/);
+      expect(out.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`), c.path).toEqual([`FMT1003 ${c.at}`]);
+      expect(out.diagnostics[0]!.message, c.path).toContain(`${c.path}:${c.at}: malformed XML: `);
+      expect(out.diagnostics[0]!.message, c.path).not.toMatch(/NaN|undefined/);
     }
   });
 });
