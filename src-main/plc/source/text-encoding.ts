@@ -11,7 +11,7 @@
 
 /**
  * The encodings a PLC source file is read and written in. `-bom` variants start with a byte order mark (kept in
- * the text as U+FEFF); `utf-16le`/`utf-16be` without one are only detected for XML (`<?xml` in UTF-16).
+ * the text as U+FEFF); `utf-16le`/`utf-16be` without one are only detected for XML (`<?xml`, `<Tc...` in UTF-16).
  * Kept equal to `SOURCE_ENCODINGS` in src-shared/model/change.ts (a unit test checks it).
  */
 export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
@@ -175,11 +175,17 @@ function bomOf(b: Uint8Array): 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | n
   return null;
 }
 
-/** `<?` written in UTF-16 without a BOM: an XML declaration (TwinCAT, PLCopen and L5X exports), nothing else. */
+/** After `<`, what starts XML markup: `?` (declaration), `!` (comment) or a name's first letter. */
+const isMarkupStart = (c: number): boolean => c === 0x3f || c === 0x21 || c === 0x5f || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * XML markup written in UTF-16 without a BOM: `<?xml`, `<!--` or `<TcPlcObject` in two-byte units (TwinCAT,
+ * PLCopen and L5X exports). A NUL byte is never PLC source text, so nothing else is taken for UTF-16.
+ */
 function bomlessUtf16Xml(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (b.length < 4) return null;
-  if (b[0] === 0x3c && b[1] === 0 && b[2] === 0x3f && b[3] === 0) return 'utf-16le';
-  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] === 0x3f) return 'utf-16be';
+  if (b[0] === 0x3c && b[1] === 0 && isMarkupStart(b[2]!) && b[3] === 0) return 'utf-16le';
+  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && isMarkupStart(b[3]!)) return 'utf-16be';
   return null;
 }
 
@@ -210,8 +216,8 @@ function withoutBom(e: SourceEncoding): SourceEncoding {
 }
 
 /**
- * Decodes a source file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); then a declared encoding; then an
- * XML declaration in BOM-less UTF-16; then UTF-8 if the bytes are valid UTF-8 (an all-ASCII XML file that
+ * Decodes a source file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); then a declared encoding; then
+ * XML markup in BOM-less UTF-16; then UTF-8 if the bytes are valid UTF-8 (an all-ASCII XML file that
  * declares Latin-1 is windows-1252); otherwise the Windows code page PLC IDEs write, windows-1252, which reads
  * every byte string. Refuses only what could not be written back byte for byte, with its line and offset.
  */
@@ -266,7 +272,7 @@ function encodeUtf16(text: string, little: boolean): Uint8Array {
 /**
  * Writes text back in a file's encoding. Refuses (with line, column and the character) what the encoding cannot
  * hold: a character outside windows-1252, an unpaired surrogate, a BOM added or removed, and text that would
- * not decode back to itself in this encoding (a BOM-less UTF-16 file must still start with `<?`).
+ * not decode back to itself in this encoding (a BOM-less UTF-16 file must still start with XML markup).
  */
 export function encodeSource(text: string, encoding: SourceEncoding): EncodeResult {
   const bomProblem = bomMismatch(text, encoding);
@@ -282,15 +288,16 @@ export function encodeSource(text: string, encoding: SourceEncoding): EncodeResu
   }
   const lone = loneSurrogate(text);
   if (lone >= 0) return refuse(text, lone, `unpaired surrogate ${describe(text, lone)} is not a character and cannot be written in ${encoding}`);
-  if ((encoding === 'utf-16le' || encoding === 'utf-16be') && !text.startsWith('<?')) {
-    return refuse(text, 0, `a ${encoding} file without a byte order mark must start with the XML declaration '<?', or it would not be read back as ${encoding}`);
-  }
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
     // Without a BOM, a text that is all ASCII and declares Latin-1 would be read back as windows-1252; it is the
     // same bytes either way, so only the encoding name would differ and nothing is lost.
     return { ok: true, bytes: new TextEncoder().encode(text) };
   }
-  return { ok: true, bytes: encodeUtf16(text, encoding.startsWith('utf-16le')) };
+  const bytes = encodeUtf16(text, encoding.startsWith('utf-16le'));
+  if ((encoding === 'utf-16le' || encoding === 'utf-16be') && bomlessUtf16Xml(bytes) !== encoding) {
+    return refuse(text, 0, `a ${encoding} file without a byte order mark must start with XML markup ('<?', '<!' or '<Name'), or it would not be read back as ${encoding}`);
+  }
+  return { ok: true, bytes };
 }
 
 /** How a text ends its lines, for showing beside a file name: `CRLF`, `LF`, `CR`, `mixed`, or `none` (one line). */

@@ -127,13 +127,19 @@ describe('UTF-16', () => {
     }
   });
 
-  it('reads an XML file in UTF-16 without a BOM (it starts with <? in two-byte units)', () => {
+  it('reads an XML file in UTF-16 without a BOM (it starts with markup in two-byte units)', () => {
     for (const [enc, units] of [['utf-16le', utf16le], ['utf-16be', utf16be]] as const) {
       const file = bytes(units(xml));
       expect(decoded(decodeSource(file))).toEqual({ text: xml, encoding: enc });
       expect(encoded(xml, enc)).toEqual(file);
     }
+    // Markup without a declaration too; anything else with NUL bytes is not taken for UTF-16.
+    expect(decoded(decodeSource(bytes(utf16be('<TcPlcObject/>')))).encoding).toBe('utf-16be');
+    expect(decoded(decodeSource(bytes(utf16le('<!-- x --><a/>')))).encoding).toBe('utf-16le');
+    expect(decoded(decodeSource(bytes(utf16le('<1')))).text).toBe('<\u00001\u0000');
+    expect(decoded(decodeSource(bytes(utf16le('x := 1;')))).encoding).toBe('utf-8');
     expect(encodeSource('x', 'utf-16le')).toMatchObject({ ok: false, offset: 0 });
+    expect(encodeSource('< a', 'utf-16be')).toMatchObject({ ok: false, offset: 0 });
   });
 
   it('refuses an odd byte count and unpaired surrogates, naming the line', () => {
