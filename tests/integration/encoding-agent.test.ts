@@ -100,6 +100,37 @@ describe('a change the file encoding cannot hold is never offered for review', (
   }, 120_000);
 });
 
+describe('deterministic steps that put in a character the file cannot hold', () => {
+  it('end the site failed before anything is verified or stored, naming file, line, column and character', async () => {
+    const { dir } = latin1Fleet();
+    const parsed = parseRecipe(
+      `---
+id: arrow-note
+title: Pumpe → Ventil
+summary: A revision note whose title has an arrow.
+applies_to: all
+touches_safety: false
+transforms: [revision-note]
+agent: false
+---
+Only the revision note.
+`,
+      '/prompts/arrow-note.md',
+    );
+    if (!parsed.recipe) throw new Error(JSON.stringify(parsed.problems));
+    const result = await runRecipe({ fleet: openFleet(dir), recipe: parsed.recipe, siteIds: [SITE], store, clock, verification: 'fast' });
+    const site = result.sites[0]!;
+    expect(site).toMatchObject({ status: 'failed', changeId: null });
+    // The note goes below the last history entry (line 10), so it is line 11; its arrow is after "...run 1: Pumpe ".
+    const col = ' *   2026-11-25  Plantshift run 1: Pumpe '.length + 1;
+    expect(site.message).toBe(
+      `src/Main.st:11:${col}: '→' (U+2192) cannot be written in windows-1252, the file's encoding (deterministic steps); the file cannot be written back in its own encoding, so nothing was stored for review: use characters the file's encoding has, or convert the file in its IDE first`,
+    );
+    expect(store.changes.list()).toEqual([]);
+    expect(store.steps.forSite(result.runId, SITE).map((x) => `${x.kind}:${x.status}`)).toEqual(['transform:changed']);
+  }, 120_000);
+});
+
 describe('unwritableChange', () => {
   const original: SiteSourceFile[] = [
     { path: 'a.st', text: '(* Ä *)\r\nx := 1;\r\n', encoding: 'windows-1252' },
