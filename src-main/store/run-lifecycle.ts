@@ -46,11 +46,11 @@ export function claimSite(store: Store, fleetPath: string, siteId: string, runId
     .transaction((): ClaimOutcome => {
       const held = store.claims.get(fleetPath, siteId);
       if (held && held.runId !== runId && held.runStatus === 'running') {
-        if (ownerAlive(held.owner, now)) return { taken: false, runId: held.runId, message: `skipped: being run by run ${held.runId} (${describeOwner(held.owner)})` };
+        if (ownerAlive(held.owner, now)) return { taken: false, runId: held.runId, message: `being run by run ${held.runId} (${describeOwner(held.owner)})` };
         interruptRun(store, held.runId, goneReason(held.owner), now);
       }
       const done = store.claims.changeByOverlappingRun(fleetPath, siteId, runId);
-      if (done) return { taken: false, runId: done.runId, message: `skipped: run ${done.runId} (${describeOwner(done.owner)}), running at the same time, already proposed change #${done.changeId}` };
+      if (done) return { taken: false, runId: done.runId, message: `run ${done.runId} (${describeOwner(done.owner)}), running at the same time, already proposed change #${done.changeId}` };
       store.claims.put(fleetPath, siteId, runId, now.toISOString());
       return { taken: true };
     })
