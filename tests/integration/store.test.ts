@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/app/app-error.js';
 import { MIGRATIONS } from '../../src-main/store/migrations.js';
+import { reconcileStaleRuns } from '../../src-main/store/run-lifecycle.js';
 import { Store } from '../../src-main/store/store.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -124,6 +125,32 @@ describe('migration 5 (three verdicts)', () => {
     store.db.prepare("INSERT INTO verifications (change_id, verdict, safety_critical, report_json, created_at) VALUES (2, 'inconclusive', 0, '{}', 'x')").run();
     expect(store.changes.get(2)?.verdict).toBe('inconclusive');
     expect(() => store.db.prepare("UPDATE approvals SET acknowledged_json = '[\"x\"]'").run()).toThrow(/append-only/);
+  });
+});
+
+describe('migration 6 (run owners, interrupted runs, site claims)', () => {
+  it('rebuilds runs in place with every row and reference kept; a run left running without an owner is reconciled as interrupted', () => {
+    const file = join(tempDir(), 'v5.db');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const m of MIGRATIONS.filter((x) => x.version <= 5)) raw.exec(m.sql);
+    raw.pragma('user_version = 5');
+    raw.prepare("INSERT INTO runs (id, recipe_id, fleet_path, started_at, status) VALUES (1, 'revision-note', '/fleet', '2026-11-25T10:00:00Z', 'finished')").run();
+    raw.prepare("INSERT INTO runs (id, recipe_id, fleet_path, started_at, status) VALUES (2, 'revision-note', '/fleet', '2026-11-25T11:00:00Z', 'running')").run();
+    raw.prepare("INSERT INTO changes (id, run_id, site_id, site_dir, recipe_id, created_at, lines_added, lines_removed) VALUES (1, 1, 's', '/fleet/s', 'revision-note', '2026-11-25T10:00:00Z', 1, 0)").run();
+    raw.prepare("INSERT INTO site_steps (run_id, site_id, seq, kind, status, summary, log, record_json, prompt_tokens, completion_tokens, cached_prompt_tokens, duration_ms, created_at) VALUES (2, 't', 1, 'transform', 'changed', 'x', '', '{}', 0, 0, 0, 1, 'x')").run();
+    expect(() => raw.prepare("UPDATE runs SET status = 'interrupted' WHERE id = 2").run()).toThrow(/CHECK/);
+    raw.close();
+
+    const store = open(file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.runs.get(1)).toMatchObject({ status: 'finished', startedAt: '2026-11-25T10:00:00Z' });
+    expect(store.changes.get(1)?.runId).toBe(1);
+    expect(reconcileStaleRuns(store, new Date('2026-11-26T08:00:00Z'))).toEqual([2]);
+    expect(store.runs.get(2)).toMatchObject({ status: 'interrupted', finishedAt: '2026-11-26T08:00:00.000Z' });
+    expect(store.runs.sites(2)).toEqual([expect.objectContaining({ siteId: 't', status: 'failed', message: 'interrupted: left running by an earlier Plantshift that recorded no owner' })]);
   });
 });
 
