@@ -35,11 +35,16 @@ export function loadSite(dir: string, root: string = dir): SiteSummary {
   if (config) {
     const walk = walkGlobs(abs, config.sources, rootAbs);
     site.sourceFiles = walk.files;
-    site.skipped = walk.skipped;
-    for (const s of walk.skipped) {
-      // A folder walked under another name loses nothing; every other skip may hide a source the site names.
-      if (s.reason === 'already-walked') continue;
-      site.problems.push({ file: join(abs, s.path), line: null, field: 'sources', message: `${s.path}: ${s.message}; the site's sources may be incomplete, so it is not run` });
+    // Scenario files are read later (by the verification), but a scenario that would not be read is known now.
+    const scenarios = config.scenarios.length ? walkGlobs(abs, config.scenarios, rootAbs).skipped : [];
+    const seen = new Set(walk.skipped.map((s) => s.path));
+    site.skipped = [...walk.skipped, ...scenarios.filter((s) => !seen.has(s.path))];
+    for (const [field, list] of [['sources', walk.skipped], ['scenarios', scenarios]] as const) {
+      for (const s of list) {
+        // A folder walked under another name loses nothing; every other skip may hide a file the site names.
+        if (s.reason === 'already-walked') continue;
+        site.problems.push({ file: join(abs, s.path), line: null, field, message: `${s.message}; the site's ${field} may be incomplete, so it is not run` });
+      }
     }
     if (walk.files.length === 0) {
       site.problems.push({ file, line: null, field: 'sources', message: `sources: no file matches ${config.sources.map((s) => JSON.stringify(s)).join(', ')}` });
@@ -98,7 +103,7 @@ export function openFleet(path: string): FleetSummary {
   const problems: ConfigProblem[] = [];
   const skip = (name: string, reason: SkippedPath['reason'], message: string, isProblem: boolean): void => {
     skipped.push({ path: name, reason, message });
-    if (isProblem) problems.push({ file: join(abs, name), line: null, field: null, message: `${name}: ${message}` });
+    if (isProblem) problems.push({ file: join(abs, name), line: null, field: null, message });
   };
   for (const e of entries) {
     const full = join(abs, e.name);

@@ -12,11 +12,12 @@ export function SiteList() {
       </h2>
       {fleet.problems.map((p) => (
         <p key={p.message} className="problem">
+          {p.file !== fleet.path ? `${p.file}: ` : ''}
           {p.message}
         </p>
       ))}
       {fleet.skipped
-        .filter((s) => !fleet.problems.some((p) => p.message.startsWith(`${s.path}: `)))
+        .filter((s) => !fleet.problems.some((p) => p.file.endsWith(`/${s.path}`) || p.file.endsWith(`\\${s.path}`)))
         .map((s) => (
           <p key={s.path} className="muted" data-testid="fleet-skipped">
             skipped {s.path}: {s.message}

@@ -52,7 +52,7 @@ describe('openFleet and links', () => {
       ['line-9', 'outside-fleet'],
     ]);
     expect(f.problems.map((p) => p.file)).toEqual([join(fleet, 'line-9')]);
-    expect(f.problems[0]!.message).toMatch(/^line-9: a link to a site folder outside the fleet folder/);
+    expect(f.problems[0]!.message).toMatch(/^a link to a site folder outside the fleet folder/);
   });
 
   it('gives a site whose site.yaml links out of the fleet a problem that holds no line of the target', () => {
@@ -82,6 +82,11 @@ describe('openFleet and links', () => {
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).message).toMatch(/scenarios\/start\.yaml: scenario not read: a link that points outside the fleet folder/);
     expect((caught as AppError).message).not.toContain('hunter2');
+    // The site is known to be incomplete as soon as it is opened, before any run reaches its scenarios.
+    const summary = loadSite(site);
+    expect(isRunnable(summary)).toBe(false);
+    expect(summary.skipped.map((s) => [s.path, s.reason])).toEqual([['scenarios/start.yaml', 'outside-fleet']]);
+    expect(summary.problems.map((p) => [p.file, p.field])).toEqual([[join(site, 'scenarios', 'start.yaml'), 'scenarios']]);
   });
 
   it('refuses a folder without any site.yaml, saying what was looked for and found', () => {
@@ -121,7 +126,7 @@ describe('openFleet and links', () => {
       const site = openFleet(fleet).sites[0]!;
       expect(site.sourceFiles).toEqual(['src/Main.st']);
       expect(site.skipped.map((s) => s.path)).toEqual(['src/Pipe.st']);
-      expect(site.problems.map((p) => p.message)).toEqual(["src/Pipe.st: a FIFO (named pipe), not a regular file; it is not read; the site's sources may be incomplete, so it is not run"]);
+      expect(site.problems.map((p) => p.message)).toEqual(["a FIFO (named pipe), not a regular file; it is not read; the site's sources may be incomplete, so it is not run"]);
       expect(isRunnable(site)).toBe(false);
     });
 
