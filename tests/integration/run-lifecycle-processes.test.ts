@@ -149,6 +149,41 @@ describe('two plantshift run processes on one database', () => {
   });
 });
 
+describe('plantshift serve stopped by SIGTERM', () => {
+  it('stops the run in progress, records it as interrupted and exits', { timeout: 120_000 }, async () => {
+    expect(existsSync(join(REPO, 'dist', 'renderer', 'index.html')), 'the UI bundle (npm run build)').toBe(true);
+    const fleet = copyExampleFleet();
+    const db = join(tempDir(), 'plantshift.db');
+    const serve = start([BIN, 'serve', '--db', db, '--fleet', fleet], tempDir('plantshift-home-'));
+    let url = '';
+    await until('the bridge URL', () => (url = /(http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(serve.out())?.[0] ?? '') !== '', 60_000);
+    const [, origin, token] = /(http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(url)!;
+    // The reply never comes: the server stops during the run.
+    void fetch(`${origin}/api/run.start`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-plantshift-token': token! }, body: JSON.stringify({ fleetPath: fleet, recipeId: 'revision-note', siteIds: [] }) }).catch(() => undefined);
+    const steps = (): number => {
+      if (!existsSync(db)) return 0;
+      const store = Store.open(db);
+      try {
+        return (store.db.prepare('SELECT COUNT(*) AS n FROM site_steps').get() as { n: number }).n;
+      } finally {
+        store.close();
+      }
+    };
+    await until('the run to record its first step', () => steps() > 0, 60_000);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited, serve.out()).toEqual({ code: 0, signal: null });
+    expect(serve.out()).toContain('Run 1 stopped and recorded as interrupted.');
+    expect(integrity(db)).toBe('ok');
+    const store = Store.open(db);
+    try {
+      expect(store.runs.get(1)?.status).toBe('interrupted');
+      expect(store.runs.sites(1).some((site) => site.message === 'interrupted: the app server was stopped by SIGTERM')).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('a formal proof child process', () => {
   it('ends within seconds when its parent is killed with SIGKILL during the proof', { timeout: 120_000 }, async () => {
     const dir = tempDir('plantshift-prove-');
