@@ -23,6 +23,10 @@ export interface DecodedSource {
   encoding: SourceEncoding;
 }
 
+/** The encodings a site may declare for its BOM-less files (a UTF-16 file always has a BOM, or is XML). */
+export const DECLARABLE_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type DeclaredEncoding = (typeof DECLARABLE_ENCODINGS)[number];
+
 /** What a person declared about a file's encoding (site.yaml): used where the bytes alone do not decide. */
 export interface DecodeHint {
   /**
@@ -30,7 +34,7 @@ export interface DecodeHint {
    * without a BOM in that code page (so an all-ASCII file stays windows-1252 when a change adds `Ä`);
    * `utf-8` refuses a file that is not valid UTF-8 instead of falling back to windows-1252.
    */
-  declared?: SourceEncoding | null;
+  declared?: DeclaredEncoding | null;
 }
 
 export type DecodeResult = { ok: true; value: DecodedSource } | { ok: false; message: string };
@@ -210,11 +214,6 @@ function decodeAs(bytes: Uint8Array, encoding: SourceEncoding): DecodeResult {
   }
 }
 
-/** A declared encoding without its BOM (the file has none, or this would have been decided by the BOM). */
-function withoutBom(e: SourceEncoding): SourceEncoding {
-  return e === 'utf-8-bom' ? 'utf-8' : e === 'utf-16le-bom' ? 'utf-16le' : e === 'utf-16be-bom' ? 'utf-16be' : e;
-}
-
 /**
  * Decodes a source file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); then a declared encoding; then
  * XML markup in BOM-less UTF-16; then UTF-8 if the bytes are valid UTF-8 (an all-ASCII XML file that
@@ -225,8 +224,7 @@ export function decodeSource(bytes: Uint8Array, hint: DecodeHint = {}): DecodeRe
   const bom = bomOf(bytes);
   if (bom) return decodeAs(bytes, bom);
   if (hint.declared) {
-    const declared = withoutBom(hint.declared);
-    const r = decodeAs(bytes, declared);
+    const r = decodeAs(bytes, hint.declared);
     return r.ok ? r : { ok: false, message: `${r.message} (site.yaml declares ${hint.declared})` };
   }
   const utf16 = bomlessUtf16Xml(bytes);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSource, encodeSource, type SourceEncoding } from '../../../src-main/plc/source/text-encoding.js';
+import { decodeSource, encodeSource, type DecodeHint, type SourceEncoding } from '../../../src-main/plc/source/text-encoding.js';
 import { CP1252 } from './text-encoding-cp1252.js';
 
 const RUNS = { numRuns: 300 };
@@ -34,8 +34,9 @@ const TEXTS: Record<SourceEncoding, fc.Arbitrary<string>> = {
   'windows-1252': sourceText(cp1252Char),
 };
 
-function bomless(encoding: SourceEncoding): boolean {
-  return encoding === 'utf-8' || encoding === 'windows-1252';
+/** Without a BOM the bytes alone cannot tell ASCII-only UTF-8 from windows-1252: the site declares it. */
+function hintFor(encoding: SourceEncoding): DecodeHint {
+  return encoding === 'utf-8' || encoding === 'windows-1252' ? { declared: encoding } : {};
 }
 
 describe('encoding round trip (property)', () => {
@@ -45,8 +46,7 @@ describe('encoding round trip (property)', () => {
         fc.property(TEXTS[encoding], (text) => {
           const enc = encodeSource(text, encoding);
           if (!enc.ok) throw new Error(enc.message);
-          // Without a BOM the bytes alone cannot tell ASCII-only UTF-8 from windows-1252: the site declares it.
-          const dec = decodeSource(enc.bytes, bomless(encoding) ? { declared: encoding } : {});
+          const dec = decodeSource(enc.bytes, hintFor(encoding));
           expect(dec).toEqual({ ok: true, value: { text, encoding } });
           // Undeclared, the text is still the same whenever it decodes as the same encoding.
           const guessed = decodeSource(enc.bytes);
