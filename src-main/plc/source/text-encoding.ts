@@ -59,12 +59,12 @@ const CP1252_DECODE: Uint16Array = (() => {
 
 const CP1252_ENCODE: ReadonlyMap<number, number> = new Map([...CP1252_DECODE].map((u, b) => [u, b]));
 
-const CHUNK = 8192;
-
-function fromUnits(units: Uint16Array): string {
-  let out = '';
-  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode(...units.subarray(i, i + CHUNK));
-  return out;
+/**
+ * UTF-16LE bytes (even length) as a string, a BOM kept as U+FEFF. The platform decoder is exact here because
+ * the callers have already refused lone surrogates, the one thing it would replace.
+ */
+function fromLeBytes(le: Uint8Array): string {
+  return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(le);
 }
 
 /** 1-based line of `offset` in `text`, counting LF, CRLF and a lone CR as one line end each (like SourceText). */
@@ -133,26 +133,56 @@ function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): DecodeR
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'utf-16be'): DecodeResult {
   const little = encoding.startsWith('utf-16le');
-  const count = bytes.length >> 1;
-  const units = new Uint16Array(count);
-  for (let i = 0; i < count; i++) units[i] = little ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!;
-  const text = fromUnits(units);
-  if (bytes.length % 2 !== 0) {
-    const { line } = lineColOf(text, text.length);
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  let le = even;
+  if (!little) {
+    le = new Uint8Array(even.length);
+    for (let i = 0; i < even.length; i += 2) {
+      le[i] = even[i + 1]!;
+      le[i + 1] = even[i]!;
+    }
+  }
+  if (even.length !== bytes.length) {
+    const { line } = lineColOf(fromLeBytes(le), le.length / 2);
     return { ok: false, message: `line ${line}: the file has an odd number of bytes (${bytes.length}), so its last byte (offset ${bytes.length - 1}) is half a UTF-16 character` };
   }
-  const lone = loneSurrogate(text);
+  const lone = loneSurrogateUnit(le);
+  const text = fromLeBytes(le);
   if (lone >= 0) {
+    // The decoder put one U+FFFD in place of the lone unit, so offsets and lines are still the file's.
     const { line, column } = lineColOf(text, lone);
-    return { ok: false, message: `line ${line}, column ${column}: unpaired UTF-16 surrogate ${codePoint(text.charCodeAt(lone))} at byte offset ${2 * lone}; the file is not valid ${encoding.startsWith('utf-16le') ? 'UTF-16LE' : 'UTF-16BE'}` };
+    const unit = le[2 * lone]! | (le[2 * lone + 1]! << 8);
+    return { ok: false, message: `line ${line}, column ${column}: unpaired UTF-16 surrogate ${codePoint(unit)} at byte offset ${2 * lone}; the file is not valid ${little ? 'UTF-16LE' : 'UTF-16BE'}` };
   }
   return { ok: true, value: { text, encoding } };
 }
 
 function decodeCp1252(bytes: Uint8Array): DecodeResult {
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) units[i] = CP1252_DECODE[bytes[i]!]!;
-  return { ok: true, value: { text: fromUnits(units), encoding: 'windows-1252' } };
+  const le = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    const u = CP1252_DECODE[bytes[i]!]!;
+    le[2 * i] = u & 0xff;
+    le[2 * i + 1] = u >> 8;
+  }
+  return { ok: true, value: { text: fromLeBytes(le), encoding: 'windows-1252' } };
+}
+
+/** Index of the first UTF-16 unit in little-endian bytes that is a surrogate not part of a pair, or -1. */
+function loneSurrogateUnit(le: Uint8Array): number {
+  const n = le.length >> 1;
+  for (let i = 0; i < n; i++) {
+    const hi = le[2 * i + 1]!;
+    if (hi < 0xd8 || hi > 0xdf) continue;
+    if (hi <= 0xdb && i + 1 < n) {
+      const next = le[2 * i + 3]!;
+      if (next >= 0xdc && next <= 0xdf) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
 }
 
 /** Offset of the first surrogate code unit that is not half of a pair, or -1. */
