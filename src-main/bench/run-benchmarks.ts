@@ -11,6 +11,7 @@ import { loadRecipes, requireRecipe } from '../recipe/load-recipes.js';
 import { runRecipe } from '../run/run-recipe.js';
 import { Store } from '../store/store.js';
 import { agentFigures } from './agent-bench.js';
+import { fuzzFigures } from './fuzz-bench.js';
 import { languageFigures } from './language-bench.js';
 import { metamorphicFigures } from './metamorphic-bench.js';
 import { simFigures } from './sim-bench.js';
@@ -64,6 +65,12 @@ async function main(): Promise<void> {
   printFigures('Verification over the mutation suite (full pipeline, formal bound 10)', await verifyFigures());
   printFigures('Metamorphic suite over every example site (full pipeline, formal bound 10)', await metamorphicFigures());
   printFigures('Agent (inner-loop check; the local model when one is configured)', await agentFigures());
+  const fuzz = fuzzFigures();
+  printFigures('Fuzz: every reader (mutations, encodings, every prefix, 10k-deep nesting, long chains)', fuzz.figures);
+  for (const c of fuzz.crashes.slice(0, 30)) process.stdout.write(`  crash: ${c}
+`);
+  if (fuzz.crashes.length > 30) process.stdout.write(`  ... and ${fuzz.crashes.length - 30} more
+`);
 }
 
 await main();

@@ -68,7 +68,7 @@ const isPositiveInt = (n: number | null): boolean => n !== null && Number.isInte
  */
 export function outcomeViolations(input: FuzzInput, out: ReaderOutcome): string[] {
   const v: string[] = [];
-  if (out.threw) v.push(`threw ${out.threw.message}\n${out.threw.stack.split('\n').slice(0, 8).join('\n')}`);
+  if (out.threw) v.push(`threw ${out.threw.message}\n${out.threw.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6).join('\n')}`);
   const lineCount = new SourceText(input.path, out.text).lineCount;
   for (const d of out.diagnostics) {
     const what = `${d.code} "${d.message.slice(0, 160)}"`;
