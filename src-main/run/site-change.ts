@@ -75,7 +75,7 @@ export async function verifySiteChange(r: VerifyRequest): Promise<VerificationRe
   return verifyChange(before, after, {
     mode: r.mode,
     clock: r.clock,
-    scenarios: loadScenarios(r.site.dir, [...r.config.scenarios, ...r.recipe.requiredScenarios]),
+    scenarios: loadScenarios(r.site.dir, [...r.config.scenarios, ...r.recipe.requiredScenarios], r.site.root),
     allowedDifferences: r.recipe.allowedDifferences,
     scope: { recipeId: r.recipe.id, touchesSafety: r.recipe.touchesSafety },
     ...(r.judge ? { judge: r.judge } : {}),

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src-main/app/clock.js';
@@ -93,6 +93,20 @@ describe.skipIf(!POSIX || !existsSync(PASSWD))('links to /etc/passwd print nothi
     const r = await cli(tempDir(), 'check', PASSWD);
     // It is the person's own choice; the file is checked (and fails as PLC source), which is all this asserts.
     expect(r.code).toBe(1);
+  });
+});
+
+describe.skipIf(!POSIX)('links inside the fleet folder are followed', () => {
+  it('a site whose scenario folder links to a sibling folder of the fleet is listed and run like any other', async () => {
+    const fleet = join(tempDir('plantshift-fleet-'), 'fleet');
+    cpSync(join(EXAMPLE_FLEET, 'press-line-2'), join(fleet, 'press-line-2'), { recursive: true });
+    renameSync(join(fleet, 'press-line-2', 'tests'), join(fleet, 'shared-scenarios'));
+    symlinkSync(join(fleet, 'shared-scenarios'), join(fleet, 'press-line-2', 'tests'));
+    const sites = await cli(fleet, 'sites', '--fleet', '.');
+    expect(sites.code, sites.text).toBe(0);
+    const run = await cli(fleet, 'run', 'revision-note', '--fleet', '.', '--dry-run', '--no-model', '--fast');
+    expect(run.code, run.text).toBe(0);
+    expect(run.text).toMatch(/press-line-2 +changed/);
   });
 });
 
