@@ -14,7 +14,9 @@ export const checkCommand: Command = {
 
 PATH is a file or a folder. A site folder (with site.yaml) is checked as one project using its sources
 and platform; any other folder takes every PLC source file below it as one project; a file is checked on
-its own. Names resolve across the files of a project.
+its own. Names resolve across the files of a project. A file named here may lie anywhere but must be a regular
+file (a FIFO or device is refused at once); in a folder, links are followed only inside that folder, and every
+path not read (a link out of it, a broken link, a FIFO, ...) is an error naming the path and the reason.
 
 Prints each diagnostic as file:line:col: severity CODE: message, with the source line and a caret.
 "plantshift explain CODE" says what a code means.
