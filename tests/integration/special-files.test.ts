@@ -89,6 +89,17 @@ describe.skipIf(!POSIX || !existsSync(PASSWD))('links to /etc/passwd print nothi
     expectNoPasswd(r.text);
   });
 
+  it('plantshift check DIR (not a site) names a source linked out of the folder as not checked', async () => {
+    const dir = tempDir();
+    cpSync(join(EXAMPLE_FLEET, 'press-line-2', 'src'), join(dir, 'src'), { recursive: true });
+    symlinkSync(PASSWD, join(dir, 'src', 'Passwd.st'));
+    const r = await cli(dir, 'check', 'src');
+    expect(r.code).toBe(1);
+    expect(r.text).toContain(`src/Passwd.st: not checked: a link that points outside the fleet folder (to ${PASSWD})`);
+    expect(r.text).toMatch(/in 4 files/);
+    expectNoPasswd(r.text);
+  });
+
   it('plantshift check FILE reads a regular file named on the command line even outside any fleet', async () => {
     const r = await cli(tempDir(), 'check', PASSWD);
     // It is the person's own choice; the file is checked (and fails as PLC source), which is all this asserts.
