@@ -16,7 +16,7 @@ import type { TransformNote } from '../recipe/transforms/transform.js';
 import type { VerificationReport } from '../evidence/report.js';
 import { verdictOf } from '../evidence/verdict.js';
 import { unmetPrecondition } from './preconditions.js';
-import { findingCount, proposedChange, reportLines, storeChange, unwritableChange, verdictPhrase, verifySiteChange, type ProposedChange } from './site-change.js';
+import { findingCount, keepByteOrderMarks, proposedChange, reportLines, storeChange, unwritableChange, verdictPhrase, verifySiteChange, type ProposedChange } from './site-change.js';
 import { SiteRecorder } from './site-recorder.js';
 import type { RunRequest } from './run-recipe.js';
 
@@ -67,7 +67,9 @@ export async function runSite(site: SiteSummary, recipe: Recipe, runId: number, 
     const unmet = unmetPrecondition(recipe, site.dir, config, original);
     if (unmet) return { ...none, status: 'skipped', message: unmet };
     const s: SiteRun = { site, config, recipe, runId, req, rec, original };
-    const { current, steps } = applyTransforms(s);
+    const transformed = applyTransforms(s);
+    const { steps } = transformed;
+    const current = keepByteOrderMarks(original, transformed.current);
     const unwritable = unwritableChange(original, current);
     if (unwritable) return { ...none, status: 'failed', message: unwritableMessage(unwritable, 'deterministic steps'), llm: rec.usage };
     const outcome = recipe.agent && req.provider ? await withAgent(s, req.provider, current, steps) : await withoutAgent(s, current);
@@ -216,7 +218,7 @@ async function withAgent(s: SiteRun, provider: LlmProvider, current: ReadonlyMap
     if (res.status !== 'finished') {
       return { changeId: null, filesChanged: 0, linesAdded: 0, linesRemoved: 0, verdict: null, safetyCritical: false, findings: 0, agent: agentNote, judge: 'not asked', status: 'failed', message: `agent attempt ${attempt} ended ${res.status}: ${res.reason}; nothing was stored for review` };
     }
-    const now = new Map(copy.sources().map((f) => [f.path, f.text]));
+    const now = keepByteOrderMarks(s.original, new Map(copy.sources().map((f) => [f.path, f.text])));
     const unwritable = unwritableChange(s.original, now);
     if (unwritable) {
       if (attempt < MAX_ATTEMPTS) {

@@ -42,6 +42,24 @@ export function proposedChange(original: readonly SiteSourceFile[], current: Rea
 }
 
 /**
+ * The texts with each file's byte order mark as it was read. A BOM is how the file is encoded, not what it says,
+ * and an edit that replaced the first line may drop the invisible U+FEFF (or copy one in): the file's first
+ * bytes stay as they were either way.
+ */
+export function keepByteOrderMarks(original: readonly SiteSourceFile[], current: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map(current);
+  for (const f of original) {
+    const text = out.get(f.path);
+    if (text === undefined) continue;
+    const had = f.text.charCodeAt(0) === 0xfeff;
+    const has = text.charCodeAt(0) === 0xfeff;
+    if (had && !has) out.set(f.path, `\uFEFF${text}`);
+    else if (!had && has) out.set(f.path, text.slice(1));
+  }
+  return out;
+}
+
+/**
  * Why `current` cannot be offered as a change: the first changed file whose new text cannot be written back in
  * the file's own encoding (a character its code page lacks, a BOM removed), as `path:line:column: what`. A change
  * that cannot be written byte for byte is never stored; null when every changed file can be.

@@ -9,7 +9,7 @@ import { ScriptedProvider, type ScriptedTurn } from '../../src-main/llm/scripted
 import { parseRecipe } from '../../src-main/recipe/load-recipes.js';
 import type { Recipe } from '../../src-main/recipe/recipe.js';
 import { runRecipe } from '../../src-main/run/run-recipe.js';
-import { proposedChange, unwritableChange } from '../../src-main/run/site-change.js';
+import { keepByteOrderMarks, proposedChange, unwritableChange } from '../../src-main/run/site-change.js';
 import { Store } from '../../src-main/store/store.js';
 import { copyExampleFleet, tempDir } from '../helpers/temp.js';
 import { turn } from '../unit/agent/helpers.js';
@@ -100,6 +100,27 @@ describe('a change the file encoding cannot hold is never offered for review', (
   }, 120_000);
 });
 
+describe('a byte order mark is how a file is encoded, not what it says', () => {
+  it('an agent edit that drops the BOM with the first line still gives a file that starts with the BOM', async () => {
+    const dir = copyExampleFleet();
+    const file = join(dir, SITE, MAIN);
+    const text = readFileSync(file, 'utf8');
+    const first = text.slice(0, text.indexOf('\n'));
+    const original = Buffer.from(`\uFEFF${text}`, 'utf8');
+    writeFileSync(file, original);
+    const { site } = await run(dir, [
+      turn(['edit', { path: MAIN, old: `\uFEFF${first}`, new: `${first}\n(* Timer presets documented below. *)` }]),
+      turn(['finish', { summary: 'a note above the header' }]),
+    ]);
+    expect(site, site.message).toMatchObject({ status: 'changed', linesAdded: 2, linesRemoved: 0 });
+    const [f] = store.changes.files(site.changeId!);
+    expect(f!.encoding).toBe('utf-8-bom');
+    expect(f!.after.startsWith(`\uFEFF${first}\n(* Timer presets`)).toBe(true);
+    const after = Buffer.from(changeFileBytes(f!));
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  }, 120_000);
+});
+
 describe('deterministic steps that put in a character the file cannot hold', () => {
   it('end the site failed before anything is verified or stored, naming file, line, column and character', async () => {
     const { dir } = latin1Fleet();
@@ -141,6 +162,12 @@ describe('unwritableChange', () => {
   it('names the first file, line, column and character its encoding cannot hold', () => {
     expect(unwritableChange(original, new Map([['a.st', '(* Ä *)\r\nx := 1; // → 2\r\n']]))).toBe("a.st:2:12: '→' (U+2192) cannot be written in windows-1252, the file's encoding");
     expect(unwritableChange(original, new Map([['b.st', 'y := 2;\n']]))).toMatch(/^b\.st:1:1: the byte order mark \(U\+FEFF\) that starts a utf-8-bom file is missing/);
+  });
+
+  it('keepByteOrderMarks puts back a dropped BOM and takes out one the file did not have', () => {
+    const kept = keepByteOrderMarks(original, new Map([['a.st', '\uFEFF(* Ä *)\r\n'], ['b.st', 'y := 3;\n'], ['c.st', 'z := 3;\n']]));
+    expect([...kept]).toEqual([['a.st', '(* Ä *)\r\n'], ['b.st', '\uFEFFy := 3;\n'], ['c.st', 'z := 3;\n']]);
+    expect(unwritableChange(original, kept)).toBeNull();
   });
 
   it('passes what each encoding holds, and files that did not change', () => {
