@@ -26,9 +26,44 @@ function splice(b: Uint8Array, at: number, remove: number, insert: Uint8Array): 
   return out;
 }
 
+/** Start offsets of the lines of `b` (after each LF), and its length as the last end. */
+function lineStarts(b: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = 0; i < b.length; i++) if (b[i] === 10) starts.push(i + 1);
+  if (starts[starts.length - 1] !== b.length) starts.push(b.length);
+  return starts;
+}
+
+/**
+ * Whole-line edits: in XML most lines are whole elements, so deleting, duplicating or moving one gives files
+ * that are still well-formed but miss a part, repeat one or have them out of order.
+ */
+function lineEdit(b: Uint8Array, rng: Prng): { bytes: Uint8Array; op: string } {
+  const starts = lineStarts(b);
+  const lines = starts.length - 1;
+  if (lines < 1) return { bytes: b, op: 'line-edit(no lines)' };
+  const i = rng.int(0, lines - 1);
+  const n = rng.int(1, Math.min(8, lines - i));
+  const from = starts[i]!;
+  const to = starts[i + n]!;
+  const block = b.slice(from, to);
+  switch (rng.int(0, 2)) {
+    case 0:
+      return { bytes: splice(b, from, to - from, new Uint8Array(0)), op: `delete-lines@${i + 1}+${n}` };
+    case 1:
+      return { bytes: splice(b, to, 0, block), op: `duplicate-lines@${i + 1}+${n}` };
+    default: {
+      const without = splice(b, from, to - from, new Uint8Array(0));
+      const targets = lineStarts(without);
+      const j = rng.int(0, targets.length - 1);
+      return { bytes: splice(without, targets[j]!, 0, block), op: `move-lines@${i + 1}+${n}->${j + 1}` };
+    }
+  }
+}
+
 /**
  * Applies 1 to `maxOps` random edits to the bytes: bit flips, deletions, duplications of a stretch, splices of a
- * fragment, invalid UTF-8 sequences. Returns the bytes and a short description of each edit.
+ * fragment, whole-line deletions, duplications and moves, invalid UTF-8 sequences. Returns the bytes and a short description of each edit.
  */
 export function mutateBytes(input: Uint8Array, rng: Prng, maxOps = 6): { bytes: Uint8Array; ops: string[] } {
   let b = input;
@@ -36,7 +71,7 @@ export function mutateBytes(input: Uint8Array, rng: Prng, maxOps = 6): { bytes: 
   const n = rng.int(1, maxOps);
   for (let k = 0; k < n; k++) {
     const at = rng.int(0, b.length);
-    switch (rng.int(0, 4)) {
+    switch (rng.int(0, 5)) {
       case 0: {
         if (b.length === 0) break;
         const i = Math.min(at, b.length - 1);
@@ -62,6 +97,12 @@ export function mutateBytes(input: Uint8Array, rng: Prng, maxOps = 6): { bytes: 
         const f = rng.pick(FRAGMENTS);
         b = splice(b, at, 0, utf8(f));
         ops.push(`splice@${at} ${JSON.stringify(f)}`);
+        break;
+      }
+      case 4: {
+        const r = lineEdit(b, rng);
+        b = r.bytes;
+        ops.push(r.op);
         break;
       }
       default: {
