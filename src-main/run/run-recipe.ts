@@ -67,7 +67,11 @@ export async function runRecipe(req: RunRequest): Promise<RunResult> {
   const runId = store.runs.create(recipe.id, fleet.path, startedAt);
   const run = trackRun({ store, runId, clock, pending: sites.map(siteId) });
   const beat = setInterval(() => {
-    if (!run.interrupted && store.isOpen) store.runs.heartbeat(runId, clock.now().toISOString());
+    try {
+      if (!run.interrupted && store.isOpen) store.runs.heartbeat(runId, clock.now().toISOString());
+    } catch {
+      // A database busy beyond its timeout: the next beat tries again (the lease is many beats long).
+    }
   }, HEARTBEAT_MS);
   beat.unref();
   const results: SiteRunResult[] = [];

@@ -51,6 +51,9 @@ async function againstBaseline(findings: Finding[], baseline: () => Finding[] | 
 
 /** Runs a stage; a stage that throws reports `error` (which fails the verdict), never `pass`. */
 async function timed(name: StageResult['name'], body: StageBody): Promise<StageResult> {
+  // Most stages are synchronous: give the event loop a turn first, so a SIGTERM/SIGINT handler (or a UI
+  // request such as run.cancel) runs between stages rather than after the whole pipeline.
+  await new Promise<void>((r) => setImmediate(r));
   const t0 = performance.now();
   try {
     const r = settle(await body());
