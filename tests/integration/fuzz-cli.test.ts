@@ -60,7 +60,8 @@ function expectCleanRun(r: CliRun, what: string, files: number): void {
     positions++;
     expect(`${m[2]}:${m[3]}`, `${what}: ${line}`).toMatch(/^[1-9]\d*:[1-9]\d*$/);
   }
-  expect(positions, `${what}: every file has at least one diagnostic or none is printed`).toBeGreaterThanOrEqual(0);
+  // Exit 1 means errors were found: each is printed with its position (or, for a project problem, on stderr).
+  if (r.status === 1) expect(positions + r.err.split('\n').filter(Boolean).length, `${what}: exit 1 with nothing printed`).toBeGreaterThan(0);
   // Generous: a hang or a quadratic blow-up, not speed, is what this catches (the bench measures speed).
   expect(r.ms, what).toBeLessThan(5000 + 2000 * files);
 }
@@ -89,6 +90,29 @@ describe('fuzz: plantshift check on mutated, re-encoded and truncated files', ()
       });
     });
   }
+
+  it('--json: every prefix of every small sample in one folder, each diagnostic with an integer line and column', { timeout: 120_000 }, () => {
+    const dir = tempDir('plantshift-fuzz-');
+    const all = smallSamples()
+      .filter((s) => PLC_READERS.includes(s.reader))
+      .flatMap((s) => truncatedInputs(s, 5));
+    writeAll(join(dir, 'cut'), all);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [BIN, 'check', '--json', 'cut'], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+    expect([0, 1], r.stderr).toContain(r.status);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string; line: number; column: number; endLine: number; endColumn: number }[] }[] };
+    expect(json.files.length).toBe(all.length);
+    let n = 0;
+    for (const f of json.files) {
+      for (const d of f.diagnostics) {
+        n++;
+        for (const v of [d.line, d.column, d.endLine, d.endColumn]) expect(Number.isInteger(v) && v >= 1, `${f.path} ${d.code} ${JSON.stringify(d)}`).toBe(true);
+      }
+    }
+    expect(n).toBeGreaterThan(all.length / 2);
+    expect(performance.now() - t0).toBeLessThan(5000 + 500 * all.length);
+  });
 
   it('site folders with mutated site.yaml files: problems name a line that is a number', { timeout: 120_000 }, () => {
     const dir = tempDir('plantshift-fuzz-');
