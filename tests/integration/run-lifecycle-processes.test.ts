@@ -184,6 +184,19 @@ describe('plantshift serve stopped by SIGTERM', () => {
   });
 });
 
+describe('plantshift verify stopped by SIGTERM during a proof', () => {
+  it('exits with 143 and its proof child ends with it', { timeout: 120_000 }, async () => {
+    const site = join(REPO, 'examples', 'fleet', 'palletizer-9');
+    const verify = start([BIN, 'verify', '--before', site, '--after', site], tempDir('plantshift-home-'));
+    const pid = verify.child.pid!;
+    let proof: number[] = [];
+    await until('the proof child to start', () => (proof = proofChildrenOf(pid)).length > 0, 60_000);
+    verify.child.kill('SIGTERM');
+    expect(await verify.exited, verify.out()).toEqual({ code: 143, signal: null });
+    await until('the proof child to end', () => proof.every((p) => procStat(p) === null), 10_000);
+  });
+});
+
 describe('a formal proof child process', () => {
   it('ends within seconds when its parent is killed with SIGKILL during the proof', { timeout: 120_000 }, async () => {
     const dir = tempDir('plantshift-prove-');
