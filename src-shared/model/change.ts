@@ -77,8 +77,9 @@ export const SiteRunResultSchema = z.object({
 export type SiteRunResult = z.infer<typeof SiteRunResultSchema>;
 
 /**
- * How a run ended. interrupted: its process was stopped (SIGTERM, Ctrl+C, a kill or a crash) before the run's end;
- * a run left running by a process that is gone is marked so when the next run or the app starts.
+ * How a run ended. failed: it threw, or was cancelled in the app (run.cancel). interrupted: its process was stopped
+ * (SIGTERM, Ctrl+C, a kill or a crash) before the run's end; a run left running by a process that is gone is
+ * marked so when the next run or the app starts.
  */
 export const RUN_STATUSES = ['running', 'finished', 'failed', 'interrupted'] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES);
@@ -117,7 +118,7 @@ export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
  * The encodings a source file is read and written in (a BOM stays in the text as U+FEFF). The same list as
  * src-main/plc/source/text-encoding.ts, which a unit test keeps equal: a stored file is written back in it.
  */
-export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1250'] as const;
 export const SourceEncodingSchema = z.enum(SOURCE_ENCODINGS);
 
 export const ChangedFileSchema = z.object({
