@@ -182,7 +182,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     sql: `
       -- Every change stored before this was read as UTF-8; its bytes were never hashed.
       ALTER TABLE change_files ADD COLUMN encoding TEXT NOT NULL DEFAULT 'utf-8'
-        CHECK (encoding IN ('utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'));
+        CHECK (encoding IN ('utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1250'));
       ALTER TABLE change_files ADD COLUMN before_sha256 TEXT;
       ALTER TABLE change_files ADD COLUMN after_sha256 TEXT;
     `,

@@ -8,6 +8,7 @@ const ENCODING_NAMES: Record<ChangedFile['encoding'], string> = {
   'utf-16le': 'UTF-16LE',
   'utf-16be': 'UTF-16BE',
   'windows-1252': 'windows-1252',
+  'windows-1250': 'windows-1250',
 };
 
 /** How a text ends its lines: CRLF, LF, CR, mixed, or none for a single line. */

@@ -118,7 +118,7 @@ export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
  * The encodings a source file is read and written in (a BOM stays in the text as U+FEFF). The same list as
  * src-main/plc/source/text-encoding.ts, which a unit test keeps equal: a stored file is written back in it.
  */
-export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1250'] as const;
 export const SourceEncodingSchema = z.enum(SOURCE_ENCODINGS);
 
 export const ChangedFileSchema = z.object({

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChangedFileSchema } from '../../src-shared/model/change.js';
+import { ChangedFileSchema, SOURCE_ENCODINGS } from '../../src-shared/model/change.js';
 import { changeFileBytes } from '../../src-main/change/change-file-bytes.js';
 import { MIGRATIONS } from '../../src-main/store/migrations.js';
 import { Store } from '../../src-main/store/store.js';
@@ -39,6 +39,8 @@ describe('migration 7: change files keep their encoding and the hashes of their 
     expect(old).toEqual({ path: 'src/Main.st', before: 'a\n', after: 'a\nb\n', unifiedDiff: '', encoding: 'utf-8', beforeSha256: null, afterSha256: null });
     expect(ChangedFileSchema.parse(old)).toEqual(old);
     expect(() => store.db.prepare("UPDATE change_files SET encoding = 'latin9'").run()).toThrow(/CHECK/);
+    // The column's CHECK admits exactly the encodings the model knows.
+    for (const e of SOURCE_ENCODINGS) expect(() => store.db.prepare('UPDATE change_files SET encoding = ?').run(e)).not.toThrow();
   });
 
   it('stores a windows-1252 file with the SHA-256 of its original and proposed bytes', () => {

@@ -1,3 +1,5 @@
+import { codePage, codePageForLabel, isSingleByte, type SingleByteEncoding } from './single-byte-code-pages.js';
+
 /**
  * Source file encodings: how a file's bytes become the text the language core reads, and how that text becomes
  * the same bytes again. Pure (no `node:`): the fleet edge reads bytes, this decides what they say.
@@ -14,7 +16,7 @@
  * the text as U+FEFF); `utf-16le`/`utf-16be` without one are only detected for XML (`<?xml`, `<Tc...` in UTF-16).
  * Kept equal to `SOURCE_ENCODINGS` in src-shared/model/change.ts (a unit test checks it).
  */
-export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export const SOURCE_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1250'] as const;
 export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
 
 export interface DecodedSource {
@@ -24,15 +26,15 @@ export interface DecodedSource {
 }
 
 /** The encodings a site may declare for its BOM-less files (a UTF-16 file always has a BOM, or is XML). */
-export const DECLARABLE_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export const DECLARABLE_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1250'] as const;
 export type DeclaredEncoding = (typeof DECLARABLE_ENCODINGS)[number];
 
 /** What a person declared about a file's encoding (site.yaml): used where the bytes alone do not decide. */
 export interface DecodeHint {
   /**
-   * The encoding the site's files are in. A BOM in the file still wins. `windows-1252` decodes every file
-   * without a BOM in that code page (so an all-ASCII file stays windows-1252 when a change adds `Ä`);
-   * `utf-8` refuses a file that is not valid UTF-8 instead of falling back to windows-1252.
+   * The encoding the site's files are in. A BOM in the file still wins. A code page (`windows-1252`,
+   * `windows-1250`) decodes every file without a BOM in it (so an all-ASCII file stays windows-1252 when a
+   * change adds `Ä`); `utf-8` refuses a file that is not valid UTF-8 instead of falling back to a code page.
    */
   declared?: DeclaredEncoding | null;
 }
@@ -41,23 +43,6 @@ export type DecodeResult = { ok: true; value: DecodedSource } | { ok: false; mes
 /** A refusal names its place: `message` is `line L, column C: what`, `what` the problem alone. */
 export type EncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; what: string; offset: number; line: number; column: number };
 
-/**
- * Windows-1252 bytes 0x80-0x9F (0xA0-0xFF are Latin-1 itself). The five bytes the code page leaves undefined
- * (0x81 0x8D 0x8F 0x90 0x9D) map to the C1 control of the same number, as WHATWG does, so every byte string
- * is windows-1252 text and goes back to the same bytes.
- */
-const CP1252_HIGH = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
-] as const;
-
-const CP1252_DECODE: Uint16Array = (() => {
-  const t = new Uint16Array(256);
-  for (let b = 0; b < 256; b++) t[b] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b;
-  return t;
-})();
-
-const CP1252_ENCODE: ReadonlyMap<number, number> = new Map([...CP1252_DECODE].map((u, b) => [u, b]));
 
 /**
  * UTF-16LE bytes (even length) as a string, a BOM kept as U+FEFF. The platform decoder is exact here because
@@ -81,7 +66,7 @@ function lineColOf(text: string, offset: number): { line: number; column: number
   return { line, column: offset - start + 1 };
 }
 
-/** Line of byte `offset` in an ASCII-compatible byte string (UTF-8, windows-1252). */
+/** Line of byte `offset` in an ASCII-compatible byte string (UTF-8, a code page). */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
@@ -157,14 +142,15 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le-bom' | 'utf-16be-bom
   return { ok: true, value: { text, encoding } };
 }
 
-function decodeCp1252(bytes: Uint8Array): DecodeResult {
+function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding): DecodeResult {
+  const table = codePage(encoding).decode;
   const le = new Uint8Array(bytes.length * 2);
   for (let i = 0; i < bytes.length; i++) {
-    const u = CP1252_DECODE[bytes[i]!]!;
+    const u = table[bytes[i]!]!;
     le[2 * i] = u & 0xff;
     le[2 * i + 1] = u >> 8;
   }
-  return { ok: true, value: { text: fromLeBytes(le), encoding: 'windows-1252' } };
+  return { ok: true, value: { text: fromLeBytes(le), encoding } };
 }
 
 /** Index of the first UTF-16 unit in little-endian bytes that is a surrogate not part of a pair, or -1. */
@@ -223,10 +209,11 @@ function bomlessUtf16Xml(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** An all-ASCII XML file whose declaration names Latin-1 / windows-1252 is in that code page, not UTF-8. */
-function declaresCp1252(asciiText: string): boolean {
-  const m = /^<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(asciiText.slice(0, 512));
-  return !!m && /^(windows-1252|cp-?1252|iso[-_]?8859-1|latin-?1|l1)$/i.test(m[1]!);
+/** The code page an XML declaration at the start of the bytes names (`encoding="windows-1250"`), if any. */
+function xmlDeclaredCodePage(bytes: Uint8Array): SingleByteEncoding | null {
+  const head = String.fromCharCode(...bytes.subarray(0, 256));
+  const m = /^<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  return m ? codePageForLabel(m[1]!) : null;
 }
 
 function decodeAs(bytes: Uint8Array, encoding: SourceEncoding): DecodeResult {
@@ -240,15 +227,17 @@ function decodeAs(bytes: Uint8Array, encoding: SourceEncoding): DecodeResult {
     case 'utf-16be':
       return decodeUtf16(bytes, encoding);
     case 'windows-1252':
-      return decodeCp1252(bytes);
+    case 'windows-1250':
+      return decodeSingleByte(bytes, encoding);
   }
 }
 
 /**
  * Decodes a source file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); then a declared encoding; then
- * XML markup in BOM-less UTF-16; then UTF-8 if the bytes are valid UTF-8 (an all-ASCII XML file that
- * declares Latin-1 is windows-1252); otherwise the Windows code page PLC IDEs write, windows-1252, which reads
- * every byte string. Refuses only what could not be written back byte for byte, with its line and offset.
+ * XML markup in BOM-less UTF-16; then UTF-8 if the bytes are valid UTF-8 (an all-ASCII XML file whose
+ * declaration names a code page is in that code page); otherwise the code page an XML declaration names, else
+ * the Windows code page PLC IDEs write, windows-1252; a code page reads every byte string. Refuses only what
+ * could not be written back byte for byte, with its line and offset.
  */
 export function decodeSource(bytes: Uint8Array, hint: DecodeHint = {}): DecodeResult {
   const bom = bomOf(bytes);
@@ -259,12 +248,13 @@ export function decodeSource(bytes: Uint8Array, hint: DecodeHint = {}): DecodeRe
   }
   const utf16 = bomlessUtf16Xml(bytes);
   if (utf16) return decodeAs(bytes, utf16);
+  const xmlPage = xmlDeclaredCodePage(bytes);
   if (firstInvalidUtf8(bytes) < 0) {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    if (text.length === bytes.length && declaresCp1252(text)) return { ok: true, value: { text, encoding: 'windows-1252' } };
+    if (text.length === bytes.length && xmlPage) return { ok: true, value: { text, encoding: xmlPage } };
     return { ok: true, value: { text, encoding: 'utf-8' } };
   }
-  return decodeCp1252(bytes);
+  return decodeSingleByte(bytes, xmlPage ?? 'windows-1252');
 }
 
 function describe(text: string, offset: number): string {
@@ -299,17 +289,18 @@ function encodeUtf16(text: string, little: boolean): Uint8Array {
 
 /**
  * Writes text back in a file's encoding. Refuses (with line, column and the character) what the encoding cannot
- * hold: a character outside windows-1252, an unpaired surrogate, a BOM added or removed, and text that would
+ * hold: a character outside the file's code page, an unpaired surrogate, a BOM added or removed, and text that would
  * not decode back to itself in this encoding (a BOM-less UTF-16 file must still start with XML markup).
  */
 export function encodeSource(text: string, encoding: SourceEncoding): EncodeResult {
   const bomProblem = bomMismatch(text, encoding);
   if (bomProblem) return bomProblem;
-  if (encoding === 'windows-1252') {
+  if (isSingleByte(encoding)) {
+    const table = codePage(encoding).encode;
     const out = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) {
-      const b = CP1252_ENCODE.get(text.charCodeAt(i));
-      if (b === undefined) return refuse(text, i, `${describe(text, i)} cannot be written in windows-1252, the file's encoding`);
+      const b = table.get(text.charCodeAt(i));
+      if (b === undefined) return refuse(text, i, `${describe(text, i)} cannot be written in ${encoding}, the file's encoding`);
       out[i] = b;
     }
     return { ok: true, bytes: out };
@@ -317,8 +308,8 @@ export function encodeSource(text: string, encoding: SourceEncoding): EncodeResu
   const lone = loneSurrogate(text);
   if (lone >= 0) return refuse(text, lone, `unpaired surrogate ${describe(text, lone)} is not a character and cannot be written in ${encoding}`);
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
-    // Without a BOM, a text that is all ASCII and declares Latin-1 would be read back as windows-1252; it is the
-    // same bytes either way, so only the encoding name would differ and nothing is lost.
+    // Without a BOM, a text that is all ASCII and declares a code page would be read back in it; it is the same
+    // bytes either way, so only the encoding name would differ and nothing is lost.
     return { ok: true, bytes: new TextEncoder().encode(text) };
   }
   const bytes = encodeUtf16(text, encoding.startsWith('utf-16le'));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, encodeSource, type DecodeHint, type SourceEncoding } from '../../../src-main/plc/source/text-encoding.js';
-import { CP1252 } from './text-encoding-cp1252.js';
+import { CP1250, CP1252 } from './text-encoding-cp1252.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -22,6 +22,7 @@ const anyChar = fc.oneof(
   fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
 );
 const cp1252Char = fc.oneof(fc.constantFrom(...CP1252_CHARS), fc.constantFrom('\r', '\n', 'Ä', 'ö', 'ß', '€'));
+const cp1250Char = fc.oneof(fc.constantFrom(...CP1250), fc.constantFrom('\r', '\n', 'ł', 'ś', 'Ż', 'ř'));
 
 /** The text each encoding is given: what makes the encoding detectable is part of the text (a BOM, `<?`). */
 const TEXTS: Record<SourceEncoding, fc.Arbitrary<string>> = {
@@ -32,11 +33,12 @@ const TEXTS: Record<SourceEncoding, fc.Arbitrary<string>> = {
   'utf-16le': sourceText(anyChar).map((t) => `<?xml version="1.0" encoding="UTF-16"?>${t}`),
   'utf-16be': sourceText(anyChar).map((t) => `<?xml version="1.0" encoding="UTF-16"?>${t}`),
   'windows-1252': sourceText(cp1252Char),
+  'windows-1250': sourceText(cp1250Char),
 };
 
 /** Without a BOM the bytes alone cannot tell ASCII-only UTF-8 from windows-1252: the site declares it. */
 function hintFor(encoding: SourceEncoding): DecodeHint {
-  return encoding === 'utf-8' || encoding === 'windows-1252' ? { declared: encoding } : {};
+  return encoding === 'utf-8' || encoding === 'windows-1252' || encoding === 'windows-1250' ? { declared: encoding } : {};
 }
 
 describe('encoding round trip (property)', () => {
@@ -57,16 +59,19 @@ describe('encoding round trip (property)', () => {
     });
   }
 
-  it('windows-1252: every byte string that is not UTF-8 decodes and is written back byte for byte', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-        const dec = decodeSource(bytes, { declared: 'windows-1252' });
-        if (!dec.ok) throw new Error(dec.message);
-        expect(encodeSource(dec.value.text, 'windows-1252')).toEqual({ ok: true, bytes });
-      }),
-      RUNS,
-    );
-  });
+  for (const page of ['windows-1252', 'windows-1250'] as const) {
+    it(`${page}: every byte string decodes and is written back byte for byte`, () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+          const dec = decodeSource(bytes, { declared: page });
+          if (!dec.ok) throw new Error(dec.message);
+          expect(dec.value.encoding).toBe(page);
+          expect(encodeSource(dec.value.text, page)).toEqual({ ok: true, bytes });
+        }),
+        RUNS,
+      );
+    });
+  }
 
   it('any bytes that decode (by detection) are written back unchanged in the detected encoding', () => {
     const prefix = fc.constantFrom<number[]>([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x3c, 0, 0x3f, 0], [0, 0x3c, 0, 0x3f], [0x3c, 0, 0x54, 0], [0, 0x3c, 0, 0x21]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CP1252 } from './text-encoding-cp1252.js';
+import { CP1250, CP1252 } from './text-encoding-cp1252.js';
 import { SOURCE_ENCODINGS as SHARED_ENCODINGS } from '../../../src-shared/model/change.js';
 import { decodeSource, encodeSource, firstInvalidUtf8, lineEndsOf, SOURCE_ENCODINGS, type DecodeResult, type SourceEncoding } from '../../../src-main/plc/source/text-encoding.js';
 
@@ -74,6 +74,30 @@ describe('windows-1252', () => {
     const xml = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<project/>\n';
     expect(decoded(decodeSource(bytes(xml))).encoding).toBe('windows-1252');
     expect(decoded(decodeSource(bytes('<?xml version="1.0" encoding="utf-8"?><a/>'))).encoding).toBe('utf-8');
+  });
+});
+
+describe('windows-1250', () => {
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+
+  it('decodes every byte as the WHATWG windows-1250 table does when a site declares it', () => {
+    const d = decoded(decodeSource(all, { declared: 'windows-1250' }));
+    expect(d).toEqual({ text: CP1250, encoding: 'windows-1250' });
+    expect(encoded(d.text, 'windows-1250')).toEqual(all);
+    expect(encodeSource('Ä €', 'windows-1250').ok).toBe(true);
+    expect(encodeSource('ß ƒ', 'windows-1250')).toMatchObject({ ok: false, line: 1, column: 3 });
+  });
+
+  it('is read for an XML file whose declaration names it, Polish letters and all', () => {
+    const xml = bytes('<?xml version="1.0" encoding="windows-1250"?>\r\n<project><!-- Zmiana: pr', [0xea], 'dko', [0x9c, 0xe6], ' --></project>\r\n');
+    const d = decoded(decodeSource(xml));
+    expect(d).toEqual({ text: '<?xml version="1.0" encoding="windows-1250"?>\r\n<project><!-- Zmiana: prędkość --></project>\r\n', encoding: 'windows-1250' });
+    expect(encoded(d.text, d.encoding)).toEqual(xml);
+    // All ASCII, the declaration still decides what a change may add later.
+    expect(decoded(decodeSource(bytes('<?xml version="1.0" encoding="cp1250"?><a/>'))).encoding).toBe('windows-1250');
+    // Without a declaration the same bytes are the default code page, still byte for byte.
+    const plain = bytes('(* pr', [0xea], 'dko', [0x9c, 0xe6], ' *)');
+    expect(decoded(decodeSource(plain)).encoding).toBe('windows-1252');
   });
 });
 
