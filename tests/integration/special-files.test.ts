@@ -52,8 +52,10 @@ function leakyFleet(): string {
 describe.skipIf(!POSIX || !existsSync(PASSWD))('links to /etc/passwd print nothing of it', () => {
   it('plantshift sites names the link and the site, exits 1', async () => {
     const fleet = leakyFleet();
+    symlinkSync(join(fleet, 'no-such-site'), join(fleet, 'line-7'));
     const r = await cli(fleet, 'sites', '--fleet', '.');
     expect(r.code).toBe(1);
+    expect(r.text).toContain(`${join(fleet, 'line-7')}: skipped: a broken link (its target does not exist); if it was a site folder, that site is not read`);
     expect(r.text).toContain(`${join(fleet, 'pump-station-6', 'site.yaml')}: the site.yaml is a link that points outside the fleet folder (to ${PASSWD})`);
     expect(r.text).toContain(`${join(fleet, 'press-line-2', 'tests', 'normal-stroke.yaml')}: a link that points outside the fleet folder (to ${PASSWD}); it is not followed`);
     expectNoPasswd(r.text);
