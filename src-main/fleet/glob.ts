@@ -28,7 +28,7 @@ export interface GlobWalk {
  * `skipped`, never silently dropped. Folders and entries no glob could match are neither walked nor reported.
  * Only names are looked at: nothing is opened but folders.
  */
-export function walkGlobs(dir: string, globs: readonly string[], root: string = dir): GlobWalk {
+export function walkGlobs(dir: string, globs: readonly string[], root: string = dir, limits: { depth: number; entries: number } = { depth: MAX_GLOB_DEPTH, entries: MAX_GLOB_ENTRIES }): GlobWalk {
   const normalized = globs.map(normalizeGlob);
   const patterns = normalized.map((g) => globToRegExp(g));
   const matches = (rel: string): boolean => patterns.some((p) => p.test(rel));
@@ -67,9 +67,9 @@ export function walkGlobs(dir: string, globs: readonly string[], root: string = 
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (stopped) return;
-      if (++seen > MAX_GLOB_ENTRIES) {
+      if (++seen > limits.entries) {
         stopped = true;
-        skip(rel || '.', 'too-many-entries', `more than ${MAX_GLOB_ENTRIES} entries under the site folder; the walk stopped here and later files were not looked at`);
+        skip(rel || '.', 'too-many-entries', `more than ${limits.entries} entries under the site folder; the walk stopped here and later files were not looked at`);
         return;
       }
       const relPath = rel ? posix.join(rel, e.name) : e.name;
@@ -109,8 +109,8 @@ export function walkGlobs(dir: string, globs: readonly string[], root: string = 
           skip(relPath, 'link-loop', `a link back to ${walked.get(target) || 'the site folder'}, which holds it (a loop); it is not followed`);
         } else if (walked.has(target)) {
           skip(relPath, 'already-walked', `the same folder as ${walked.get(target) || 'the site folder'}, which is walked once`);
-        } else if (depth + 1 > MAX_GLOB_DEPTH) {
-          skip(relPath, 'too-deep', `more than ${MAX_GLOB_DEPTH} folders deep; not looked into`);
+        } else if (depth + 1 > limits.depth) {
+          skip(relPath, 'too-deep', `more than ${limits.depth} folders deep; not looked into`);
         } else walk(full, target, relPath, depth + 1, [...ancestors, target]);
       } else if (matches(relPath)) {
         if (kind === 'file') files.push(relPath);

@@ -87,6 +87,14 @@ describe('walkGlobs and links', () => {
     expect(walk.skipped[0]!.path.split('/')).toHaveLength(MAX_GLOB_DEPTH + 1);
   });
 
+  it('stops after too many entries and says where', () => {
+    const site = tempDir();
+    for (let i = 0; i < 6; i++) write(site, `src/F${i}.st`);
+    const walk = walkGlobs(site, ['src/*.st'], site, { depth: MAX_GLOB_DEPTH, entries: 4 });
+    expect(walk.files).toEqual(['src/F0.st', 'src/F1.st', 'src/F2.st']);
+    expect(walk.skipped).toEqual([{ path: 'src', reason: 'too-many-entries', message: 'more than 4 entries under the site folder; the walk stopped here and later files were not looked at' }]);
+  });
+
   it.skipIf(!POSIX)('reports a FIFO or device a glob matches, never one it does not match', () => {
     const site = tempDir();
     write(site, 'src/Main.st');
