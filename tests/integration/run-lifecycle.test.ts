@@ -5,13 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SiteRunResult } from '../../src-shared/model/change.js';
 import { fixedClock } from '../../src-main/app/clock.js';
 import { promptsDir } from '../../src-main/app/paths.js';
+import { cliMain } from '../../src-main/cli/main.js';
 import { openFleet } from '../../src-main/fleet/load-fleet.js';
 import { loadRecipes, requireRecipe } from '../../src-main/recipe/load-recipes.js';
 import { runRecipe } from '../../src-main/run/run-recipe.js';
 import { claimSite, endRun, reconcileStaleRuns, siteEnded, unfinishedSite } from '../../src-main/store/run-lifecycle.js';
 import { processStartTime, type RunOwner } from '../../src-main/store/run-owner.js';
 import { Store } from '../../src-main/store/store.js';
-import { copyExampleFleet, tempDir } from '../helpers/temp.js';
+import { copyExampleFleet, REPO, tempDir } from '../helpers/temp.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const FLEET = '/fleet';
@@ -137,5 +138,26 @@ describe('two runs of one recipe at once on one database', () => {
     }
     expect([a.runs.get(ra.runId)?.status, a.runs.get(rb.runId)?.status]).toEqual(['finished', 'finished']);
     expect(a.db.prepare('SELECT COUNT(*) AS n FROM site_claims').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('plantshift log', () => {
+  it('shows a run left running by a process that is gone as interrupted, and a live one with its pid', async () => {
+    const file = join(tempDir(), 'plantshift.db');
+    const store = open(file);
+    const gone = store.runs.create('revision-note', FLEET, NOW.toISOString(), { pid: deadPid(), host: hostname(), token: 'a', start: '1' });
+    expect(claimSite(store, FLEET, 'press-line-2', gone, NOW)).toEqual({ taken: true });
+    const live = store.runs.create('revision-note', FLEET, NOW.toISOString());
+    store.close();
+    const log = async (run: number): Promise<string> => {
+      let out = '';
+      const code = await cliMain(['log', String(run), '--db', file], { out: (t) => (out += t), err: (t) => (out += t), clock: fixedClock('2026-11-26T08:00:00Z'), cwd: REPO });
+      expect(code, out).toBe(0);
+      return out;
+    };
+    const first = await log(gone);
+    expect(first).toContain(`Run ${gone}: revision-note on ${FLEET}, started ${NOW.toISOString()}, interrupted 2026-11-26T08:00:00.000Z`);
+    expect(first).toMatch(/press-line-2: failed - interrupted: the process that ran it \(pid \d+\) ended before the run did/);
+    expect(await log(live)).toContain(`running (pid ${process.pid})`);
   });
 });
