@@ -16,6 +16,11 @@ export function fuzzPlanFromEnv(): FuzzPlan {
   return { seed: Number.isFinite(seed) ? seed >>> 0 : 20261206, mutationsPerReader: Number.isFinite(count) ? count : 120, encodedSamplesPerReader: 2 };
 }
 
+/** A test's time limit that grows with PLANTSHIFT_FUZZ_COUNT, so a long local run is not cut off. */
+export function fuzzTimeoutMs(plan: FuzzPlan): number {
+  return 30_000 + 250 * plan.mutationsPerReader;
+}
+
 /** Runs the input's reader and asserts every robustness rule, with the input's recipe in the message. */
 export function expectSound(input: FuzzInput): void {
   const out = runReader(input);
@@ -47,6 +52,10 @@ export const DEEP_WAITING: Readonly<Record<string, string>> = {
   'twincat: st-chain': 'stack overflow in plc/check/expr-typer.ts',
   'l5x: series': 'stack overflow in plc/check/expr-typer.ts',
   'l5k: series': 'stack overflow in plc/check/expr-typer.ts',
+  'site-yaml: flow-seq': 'fleet/site-config.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
+  'site-yaml: flow-map': 'fleet/site-config.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
+  'scenario: flow-seq': 'sim/scenario.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
+  'scenario: flow-map': 'sim/scenario.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
 };
 
 /** `reader: name` of a deep case, as DEEP_WAITING names it. */

@@ -64,7 +64,7 @@ const isPositiveInt = (n: number | null): boolean => n !== null && Number.isInte
 /**
  * What must hold for any input whatsoever: the reader did not throw; every diagnostic names the input file, has
  * a catalog code, offsets inside the text, and a line and column that are integers from 1 within the file; no
- * message shows `NaN` or `undefined` as a position. Returns each broken rule as a sentence (empty: all hold).
+ * message shows `NaN` or `undefined` as a position, or an internal error (a stack overflow, a stack frame). Returns each broken rule as a sentence (empty: all hold).
  */
 export function outcomeViolations(input: FuzzInput, out: ReaderOutcome): string[] {
   const v: string[] = [];
@@ -73,6 +73,7 @@ export function outcomeViolations(input: FuzzInput, out: ReaderOutcome): string[
   for (const d of out.diagnostics) {
     const what = `${d.code} "${d.message.slice(0, 160)}"`;
     if (/:(NaN|undefined)\b/.test(d.message)) v.push(`${what}: the message shows a broken position`);
+    if (/Maximum call stack|\n\s+at |\b(TypeError|RangeError|ReferenceError)\b/.test(d.message)) v.push(`${what}: the message shows an internal error, not a finding about the file`);
     if (d.file !== input.path) v.push(`${what}: reported in ${d.file}, not in ${input.path}`);
     if (d.code === 'YAML') {
       if (d.line !== null && !(isPositiveInt(d.line) && d.line <= lineCount + 1)) v.push(`${what}: line ${d.line} is not a line of the file (${lineCount} lines)`);

@@ -25,6 +25,7 @@ describe('fuzz harness', () => {
       [{ code: 'XX9999' }, /not in the catalog/],
       [{ file: 'a.TcPOU#1' }, /not in a\.TcPOU/],
       [{ message: 'a.TcPOU:1:undefined: malformed' }, /broken position/],
+      [{ message: 'not valid: Maximum call stack size exceeded' }, /internal error/],
       [{ printed: 'a.TcPOU:1:NaN: error FMT1003: m\n' }, /not file:line:col/],
       [{ related: [{ file: 'a.TcPOU', start: 5, end: 2 }] }, /related span/],
     ];

@@ -4,7 +4,7 @@ import { loadFuzzSamples } from '../../../src-main/bench/fuzz/load-samples.js';
 import { readSourceFile } from '../../../src-main/plc/project/read-source-file.js';
 import { decodeSource } from '../../../src-main/plc/source/text-encoding.js';
 import { parseSt } from '../../../src-main/plc/st/parser.js';
-import { fuzzPlanFromEnv } from '../../helpers/fuzz.js';
+import { fuzzPlanFromEnv, fuzzTimeoutMs } from '../../helpers/fuzz.js';
 
 // Container readers copy CDATA and entity-free text byte for byte; a diagnostic the ST parser reports inside
 // such a stretch must land on the very same character of the container file, whatever was broken around it.
@@ -12,7 +12,7 @@ const plan = fuzzPlanFromEnv();
 const inputs = mutatedInputs(loadFuzzSamples(), { ...plan, seed: plan.seed ^ 0xc0de, encodedSamplesPerReader: 0 }).filter((i) => ['twincat', 'plcopen', 'il', 'l5x', 'l5k'].includes(i.reader));
 
 describe('fuzz: positions mapped out of container files', () => {
-  it('a parser diagnostic inside a verbatim stretch maps to the same character of the container', () => {
+  it('a parser diagnostic inside a verbatim stretch maps to the same character of the container', { timeout: fuzzTimeoutMs(plan) }, () => {
     let checked = 0;
     for (const input of inputs) {
       const decoded = decodeSource(input.bytes);

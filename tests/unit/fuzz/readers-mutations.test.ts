@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FUZZ_READERS } from '../../../src-main/bench/fuzz/fuzz-input.js';
 import { mutatedInputs, mutateOne } from '../../../src-main/bench/fuzz/generate-inputs.js';
 import { loadFuzzSamples } from '../../../src-main/bench/fuzz/load-samples.js';
-import { expectSound, fuzzPlanFromEnv } from '../../helpers/fuzz.js';
+import { expectSound, fuzzPlanFromEnv, fuzzTimeoutMs } from '../../helpers/fuzz.js';
 
 const samples = loadFuzzSamples();
 const plan = fuzzPlanFromEnv();
@@ -25,7 +25,7 @@ describe('fuzz: mutated and re-encoded sample files', () => {
   });
 
   for (const reader of FUZZ_READERS) {
-    it(`${reader}: never throws, every diagnostic has a catalog code and a valid line and column`, () => {
+    it(`${reader}: never throws, every diagnostic has a catalog code and a valid line and column`, { timeout: fuzzTimeoutMs(plan) }, () => {
       const mine = inputs.filter((i) => i.reader === reader);
       expect(mine.length).toBeGreaterThanOrEqual(plan.mutationsPerReader);
       for (const input of mine) expectSound(input);
