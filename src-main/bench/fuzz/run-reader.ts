@@ -18,6 +18,8 @@ export interface ReaderOutcome {
   threw: { message: string; stack: string } | null;
   diagnostics: { code: string; file: string; start: number; end: number; line: number | null; column: number | null; message: string; related: { file: string; start: number; end: number }[]; printed: string }[];
   ms: number;
+  /** Characters of ST the reader generated from the file (containers and ladder translated to ST). */
+  generatedChars: number;
 }
 
 function runOn(input: FuzzInput, text: string, out: ReaderOutcome): void {
@@ -28,6 +30,7 @@ function runOn(input: FuzzInput, text: string, out: ReaderOutcome): void {
     return;
   }
   const compiled = compileProject([{ path: input.path, text }], input.reader === 'scl' ? 'scl' : 'codesys', checkProgram);
+  out.generatedChars = compiled.sources.filter((s) => s.source.file === input.path).reduce((n, s) => n + s.source.text.length, 0);
   for (const d of compiled.diagnostics) {
     // The CLI's two forms, so a position that breaks printing (a negative caret width) is found here too.
     const { line, column } = diagnosticJson(d, lines);
@@ -39,7 +42,7 @@ function runOn(input: FuzzInput, text: string, out: ReaderOutcome): void {
 
 /** Decodes the bytes the way the fleet reader does and runs the input's reader on them; never throws. */
 export function runReader(input: FuzzInput): ReaderOutcome {
-  const out: ReaderOutcome = { text: '', refused: null, threw: null, diagnostics: [], ms: 0 };
+  const out: ReaderOutcome = { text: '', refused: null, threw: null, diagnostics: [], ms: 0, generatedChars: 0 };
   const t0 = performance.now();
   try {
     const decoded = decodeSource(input.bytes);
@@ -59,6 +62,9 @@ export function runReader(input: FuzzInput): ReaderOutcome {
   return out;
 }
 
+/** How many times its own size a file's generated ST may be. */
+const MAX_GROWTH = 20;
+
 const isPositiveInt = (n: number | null): boolean => n !== null && Number.isInteger(n) && n >= 1;
 
 /**
@@ -69,6 +75,10 @@ const isPositiveInt = (n: number | null): boolean => n !== null && Number.isInte
 export function outcomeViolations(input: FuzzInput, out: ReaderOutcome): string[] {
   const v: string[] = [];
   if (out.threw) v.push(`threw ${out.threw.message}\n${out.threw.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6).join('\n')}`);
+  // Memory stays in proportion to the file: what a reader generates may not blow up (an FBD that shares an
+  // input everywhere, nested ladder branches), nor may the number of diagnostics.
+  if (out.generatedChars > MAX_GROWTH * out.text.length + 100_000) v.push(`generated ${out.generatedChars} characters of ST from ${out.text.length}`);
+  if (out.diagnostics.length > out.text.length + 1000) v.push(`${out.diagnostics.length} diagnostics for ${out.text.length} characters`);
   const lineCount = new SourceText(input.path, out.text).lineCount;
   for (const d of out.diagnostics) {
     const what = `${d.code} "${d.message.slice(0, 160)}"`;

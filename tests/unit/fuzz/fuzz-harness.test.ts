@@ -10,7 +10,7 @@ const input: FuzzInput = { reader: 'twincat', path: 'a.TcPOU', bytes: utf8('<a>\
 
 function outcome(d: Partial<ReaderOutcome['diagnostics'][number]>, extra: Partial<ReaderOutcome> = {}): ReaderOutcome {
   const base = { code: 'FMT1003', file: 'a.TcPOU', start: 0, end: 1, line: 1, column: 1, message: 'm', related: [], printed: 'a.TcPOU:1:1: error FMT1003: m\n' };
-  return { text: '<a>\n</a>\n', refused: null, threw: null, diagnostics: [{ ...base, ...d }], ms: 1, ...extra };
+  return { text: '<a>\n</a>\n', refused: null, threw: null, diagnostics: [{ ...base, ...d }], ms: 1, generatedChars: 0, ...extra };
 }
 
 describe('fuzz harness', () => {
@@ -30,6 +30,7 @@ describe('fuzz harness', () => {
       [{ related: [{ file: 'a.TcPOU', start: 5, end: 2 }] }, /related span/],
     ];
     for (const [d, why] of broken) expect(outcomeViolations(input, outcome(d)).join('\n'), JSON.stringify(d)).toMatch(why);
+    expect(outcomeViolations(input, outcome({}, { generatedChars: 200_000 }))[0]).toMatch(/^generated 200000 characters/);
     const threw = outcome({}, { threw: { message: 'RangeError: Maximum call stack size exceeded', stack: 'RangeError: x\n    at f (a.js:1:1)' } });
     expect(outcomeViolations(input, threw)[0]).toMatch(/^threw RangeError[^\n]*\n {4}at f/);
     // site.yaml and scenario problems may be whole-file (no line), but a line they name must be in the file.
