@@ -2,7 +2,7 @@ import { lstatSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { AppError } from '../app/app-error.js';
 import type { ProjectFile } from '../plc/project/compile-project.js';
-import { decodeSource } from '../plc/source/text-encoding.js';
+import { decodeSource, type DeclaredEncoding } from '../plc/source/text-encoding.js';
 import { dialectForPlatform, type Dialect } from '../plc/st/dialect.js';
 import { errnoWords, readFleetFile } from './fleet-file.js';
 import { walkGlobs } from './glob.js';
@@ -27,8 +27,8 @@ export interface ProjectToCheck {
  * One source file through the fleet reader: a regular file of at most MAX_SOURCE_BYTES, inside `root` after
  * following links (null: a file the person named, anywhere), decoded like a site's sources.
  */
-function readSource(abs: string, root: string | null, shown: string): string {
-  const decoded = decodeSource(readFleetFile(abs, { root, maxBytes: MAX_SOURCE_BYTES, shown, what: 'source file' }));
+function readSource(abs: string, root: string | null, shown: string, declared: DeclaredEncoding | null = null): string {
+  const decoded = decodeSource(readFleetFile(abs, { root, maxBytes: MAX_SOURCE_BYTES, shown, what: 'source file' }), { declared });
   if (!decoded.ok) throw new AppError('bad-data', `${shown}: ${decoded.message}`, [shown]);
   return decoded.value.text;
 }
@@ -62,7 +62,7 @@ export function projectForPath(path: string, cwd: string, dialectOverride: Diale
     const problems = site.problems.map((p) => `${shown(p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     const notes = site.skipped.filter((s) => s.reason === 'already-walked').map((s) => `${shown(join(abs, s.path))}: skipped: ${s.message}`);
     const dialect = dialectOverride ?? dialectForPlatform(site.config?.platform ?? 'codesys');
-    const files = site.sourceFiles.map((rel) => ({ path: shown(join(abs, rel)), text: readSource(join(abs, rel), site.root, shown(join(abs, rel))) }));
+    const files = site.sourceFiles.map((rel) => ({ path: shown(join(abs, rel)), text: readSource(join(abs, rel), site.root, shown(join(abs, rel)), site.config?.encoding ?? null) }));
     return { name: site.config?.id ?? site.folder, dialect, files, problems, notes };
   }
   const walk = walkGlobs(abs, SOURCE_GLOBS);

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
+  DECLARABLE_SOURCE_ENCODINGS,
   PLATFORMS,
   type ConfigProblem,
   type Platform,
@@ -16,7 +17,7 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** A PLC variable as site.yaml may name it: `EStop_OK`, `GVL.EStop_OK` or a located address `%IX0.1`. */
 const VAR_RE = /^(%[IQM][XBWDL]?\d+(\.\d+)*|[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)$/;
 const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const TOP_KEYS = ['id', 'name', 'platform', 'plant', 'description', 'sources', 'entry', 'cycle', 'safety', 'scenarios'];
+const TOP_KEYS = ['id', 'name', 'platform', 'plant', 'description', 'sources', 'entry', 'cycle', 'safety', 'scenarios', 'encoding'];
 const SAFETY_KEYS = ['estops', 'guards', 'hazardous_outputs', 'reaction_ms', 'reset', 'pous'];
 
 export interface SiteConfigResult {
@@ -136,6 +137,13 @@ export function parseSiteConfig(text: string, file: string): SiteConfigResult {
     }
   }
   const scenarios = list(['scenarios'], top['scenarios'], 'globs of scenario files (e.g. "tests/*.yaml")', globProblem, true);
+  const encodingRaw = str(['encoding'], top['encoding'], `one of ${DECLARABLE_SOURCE_ENCODINGS.join(' | ')}`, undefined, true);
+  let encoding: SiteConfig['encoding'] = null;
+  if (encodingRaw !== null) {
+    const e = encodingRaw.toLowerCase().replace(/^cp-?(125[02])$/, 'windows-$1').replace(/^utf8$/, 'utf-8');
+    if ((DECLARABLE_SOURCE_ENCODINGS as readonly string[]).includes(e)) encoding = e as SiteConfig['encoding'];
+    else fail(['encoding'], `expected one of ${DECLARABLE_SOURCE_ENCODINGS.join(' | ')} (a file with a BOM is always read by its BOM), got ${JSON.stringify(encodingRaw)}`);
+  }
   const safety = readSafety(top['safety'], fail, list, str, varCheck);
 
   for (const key of Object.keys(top)) {
@@ -147,7 +155,7 @@ export function parseSiteConfig(text: string, file: string): SiteConfigResult {
 
   if (problems.length || !id || !name || !platform || !entry || cycleMs === null || !safety) return { config: null, problems };
   return {
-    config: { id, name, platform, plant, description, sources, entry, cycleMs, safety, scenarios },
+    config: { id, name, platform, plant, description, sources, entry, cycleMs, safety, scenarios, ...(encoding ? { encoding } : {}) },
     problems,
   };
 }

@@ -27,7 +27,7 @@ export function readSiteSources(site: SiteSummary): SiteSourceFile[] {
   return site.sourceFiles.map((rel) => {
     const abs = join(site.dir, rel);
     const buf = readFleetFile(abs, { root: site.root, maxBytes: MAX_SOURCE_BYTES, shown: abs, what: 'source file' });
-    const decoded = decodeSource(buf);
+    const decoded = decodeSource(buf, { declared: site.config?.encoding ?? null });
     if (!decoded.ok) throw new AppError('bad-data', `${abs}: ${decoded.message}`, [abs]);
     const { text, encoding } = decoded.value;
     if (text.includes('\u0000')) throw new AppError('bad-data', `${abs}: binary file, not PLC source text`, [abs]);

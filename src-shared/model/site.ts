@@ -16,6 +16,9 @@ export const SiteSafetySchema = z.object({
 });
 export type SiteSafety = z.infer<typeof SiteSafetySchema>;
 
+/** The encodings a site.yaml may declare for its BOM-less source files (`encoding:`); a BOM always wins. */
+export const DECLARABLE_SOURCE_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1250'] as const;
+
 export const SiteConfigSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -27,6 +30,8 @@ export const SiteConfigSchema = z.object({
   cycleMs: z.number(),
   safety: SiteSafetySchema,
   scenarios: z.array(z.string()),
+  /** Declared encoding of the site's source files; absent or null: detected from the bytes. */
+  encoding: z.enum(DECLARABLE_SOURCE_ENCODINGS).nullable().optional(),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
