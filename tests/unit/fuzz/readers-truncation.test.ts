@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../../src-main/bench/fuzz/fuzz-input.js';
 import { truncatedInputs } from '../../../src-main/bench/fuzz/generate-inputs.js';
+import { loadFuzzSamples } from '../../../src-main/bench/fuzz/load-samples.js';
 import { outcomeViolations, runReader } from '../../../src-main/bench/fuzz/run-reader.js';
 import { smallSamples } from '../../../src-main/bench/fuzz/small-samples.js';
 import { expectSound } from '../../helpers/fuzz.js';
 
 describe('fuzz: a small file of each format cut at every offset', () => {
-  for (const sample of smallSamples()) {
+  // The built-in small sample of each reader, and the small fixtures (a TwinCAT DUT, a GVL, an LD body, CRLF).
+  const small = [...smallSamples(), ...loadFuzzSamples().filter((s) => s.path.startsWith('tests/fixtures/') && s.text.length <= 700)];
+  it('cuts more than one small file of the container formats', () => {
+    expect(small.filter((s) => s.reader === 'twincat').length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const sample of small) {
     it(`${sample.reader}: every prefix of ${sample.path} is read without a crash and with valid positions`, () => {
       for (const input of truncatedInputs(sample)) expectSound(input);
     });
