@@ -41,7 +41,7 @@ function describe(p: Precondition): string {
  * The first unmet precondition or required scenario of a recipe for one site, as a reason a person can act on;
  * null when the recipe may run. Checked before anything runs, so a site the recipe does not fit is skipped.
  */
-export function unmetPrecondition(spec: RecipeSpec, dir: string, config: SiteConfig, sources: readonly { path: string; text: string }[]): string | null {
+export function unmetPrecondition(spec: RecipeSpec, dir: string, config: SiteConfig, sources: readonly { path: string; text: string }[], root: string = dir): string | null {
   let names: ReturnType<typeof declaredNames> | null = null;
   const ns = (): ReturnType<typeof declaredNames> => (names ??= declaredNames(config, sources));
   for (const p of spec.preconditions) {
@@ -54,7 +54,7 @@ export function unmetPrecondition(spec: RecipeSpec, dir: string, config: SiteCon
         met = ns().vars.has(key(p.value));
         break;
       case 'has-file':
-        met = expandGlobs(dir, [p.value]).length > 0;
+        met = expandGlobs(dir, [p.value], root).length > 0;
         break;
       case 'text-contains':
         met = sources.some((s) => s.text.includes(p.value));
@@ -69,7 +69,7 @@ export function unmetPrecondition(spec: RecipeSpec, dir: string, config: SiteCon
     if (!met) return `precondition not met: ${describe(p)}`;
   }
   for (const g of spec.requiredScenarios) {
-    if (expandGlobs(dir, [g]).length === 0) return `the recipe needs a scenario matching ${g}, which the site does not have`;
+    if (expandGlobs(dir, [g], root).length === 0) return `the recipe needs a scenario matching ${g}, which the site does not have`;
   }
   return null;
 }

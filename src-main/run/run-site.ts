@@ -64,7 +64,7 @@ export async function runSite(site: SiteSummary, recipe: Recipe, runId: number, 
   const rec = new SiteRecorder(req.store, req.clock, runId, config.id, onStep);
   try {
     const original = readSiteSources(site);
-    const unmet = unmetPrecondition(recipe, site.dir, config, original);
+    const unmet = unmetPrecondition(recipe, site.dir, config, original, site.root);
     if (unmet) return { ...none, status: 'skipped', message: unmet };
     const s: SiteRun = { site, config, recipe, runId, req, rec, original };
     const transformed = applyTransforms(s);
@@ -107,6 +107,8 @@ function applyTransforms(s: SiteRun): { current: Map<string, string>; steps: Det
 }
 
 async function verifyAndRecord(s: SiteRun, current: ReadonlyMap<string, string>, provider: LlmProvider | null, agentSummary: string | null, change: ProposedChange): Promise<VerificationReport> {
+  // A cancelled run does not start a verification (the longest stretch of a site): the site ends with nothing stored.
+  if (s.req.signal?.aborted) throw new AppError('invalid-input', 'cancelled before verification: nothing was stored for review');
   const calls: JudgeCall[] = [];
   const t0 = performance.now();
   const judge = provider ? (input: Parameters<typeof askJudge>[0]['input']) => askJudge({ provider, recipe: s.recipe, siteId: s.config.id, diff: change.diff, agentSummary, input, calls, ...(s.req.signal ? { signal: s.req.signal } : {}) }) : undefined;
