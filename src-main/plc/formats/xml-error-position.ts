@@ -1,3 +1,7 @@
+import { SourceText, type LineCol } from '../source/source-text.js';
+
+const lineColOf = (text: string, offset: number): LineCol => new SourceText('', text).lineCol(offset);
+
 /**
  * Where a malformed XML file goes wrong, as an offset into its text, with the words for it. fast-xml-parser's
  * validator gives a line without a column for some errors (an empty file, a cut declaration) and reports
@@ -65,7 +69,12 @@ export function locateXmlError(text: string, err: ValidatorError, shift: number)
     const last = names[names.length - 1];
     return { offset: text.length, message: last ? `the file ends before </${last}> (elements still open: ${names.map((n) => `<${n}>`).join(', ')})` : msg };
   }
-  const line = finite(err.line, 1);
-  const col = finite(err.col, 1);
-  return { offset: offsetOfLineCol(text, line, col + (line === 1 ? shift : 0)), message: msg };
+  const at = (line: number, col: number): number => offsetOfLineCol(text, line, col + (line === 1 ? shift : 0));
+  // The validator counts lines at LF only; a position it names inside the message is given as the file's own
+  // line and column (CR-only files, a BOM), like the diagnostic's.
+  const message = msg.replace(/\(opened in line (\d+), col (\d+)\)/, (_w, l: string, c: string) => {
+    const p = lineColOf(text, at(Number(l), Number(c)));
+    return `(opened at line ${p.line}, column ${p.column})`;
+  });
+  return { offset: at(finite(err.line, 1), finite(err.col, 1)), message };
 }

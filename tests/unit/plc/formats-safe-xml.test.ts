@@ -56,6 +56,24 @@ describe('parseXmlSafely', () => {
     expect(codes('<a/><b/>')).toEqual(['FMT1003']);
   });
 
+  it('gives malformed XML the line and column of the file itself with any line ends, and the place a cut file goes wrong', () => {
+    for (const eol of ['\n', '\r', '\r\n']) {
+      const text = ['<a>', '  <b x="1">', '  </c>', '</a>'].join(eol);
+      const d = parseXmlSafely('x.xml', text).diagnostics[0]!;
+      expect(d.message, JSON.stringify(eol)).toBe("x.xml:3:3: malformed XML: Expected closing tag 'b' (opened at line 2, column 3) instead of closing tag 'c'.");
+      expect(new SourceText('x.xml', text).lineCol(d.span.start), JSON.stringify(eol)).toEqual({ line: 3, column: 3 });
+    }
+    const at = (text: string): string => {
+      const d = parseXmlSafely('x.xml', text).diagnostics[0]!;
+      const p = new SourceText('x.xml', text).lineCol(d.span.start);
+      return `${p.line}:${p.column} ${d.message}`;
+    };
+    expect(at('')).toBe('1:1 x.xml:1:1: malformed XML: the file is empty: an XML file needs a root element');
+    expect(at('\uFEFF<?xml vers')).toBe('1:2 x.xml:1:2: malformed XML: a processing instruction (<?...?>) opened here is never closed (?> missing)');
+    expect(at('<a>\r<![CDATA[x')).toBe('2:1 x.xml:2:1: malformed XML: a CDATA section opened here is never closed (]]> missing)');
+    expect(at('<a>\n <b>\n')).toBe('3:1 x.xml:3:1: malformed XML: the file ends before </b> (elements still open: <a>, <b>)');
+  });
+
   it('refuses 100k levels of nesting quickly, without a stack overflow', () => {
     const n = 100_000;
     expect(codes('<a>'.repeat(n) + '</a>'.repeat(n))).toEqual(['FMT1004']);
