@@ -52,7 +52,11 @@ async function start(): Promise<void> {
     return dispatch(typeof channel === 'string' ? channel : '', input);
   });
   services.events.subscribe((name, payload) => win?.webContents.send(IPC_EVENT_CHANNEL, name, payload));
-  app.on('will-quit', () => services.close());
+  // Quitting with a run in progress records it as interrupted (and ends its proof children) before the database closes.
+  app.on('will-quit', () => {
+    services.interruptRun('the app was closed');
+    services.close();
+  });
 
   win = new BrowserWindow({
     width: 1400,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { dataHome, packageRoot } from '../app/paths.js';
@@ -190,9 +190,15 @@ const SETTINGS_KEYS: Readonly<Record<string, KeyReader>> = {
   },
 };
 
+const MAX_SETTINGS_BYTES = 64 * 1024;
+
 /** The settings file's model keys; a missing file is no settings. Relative model paths are taken from its folder. */
 function readSettingsFile(file: string): FileSettings {
   if (!existsSync(file)) return {};
+  // A settings file that is a FIFO, a device or huge would block or fill memory: only a small regular file is read.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st?.isFile()) throw new LlmError('bad-request', `${file} is not a regular file; settings are read only from a plain YAML file`);
+  if (st.size > MAX_SETTINGS_BYTES) throw new LlmError('bad-request', `${file} is larger than ${MAX_SETTINGS_BYTES} bytes; not a settings file`);
   let raw: unknown;
   try {
     raw = parse(readFileSync(file, 'utf8'));

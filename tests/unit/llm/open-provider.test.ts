@@ -1,6 +1,7 @@
 // Choosing the model from flags, the settings file and the models folder. Nothing here loads llama.cpp: every
 // local-model case fails in the GGUF check before any binary is touched (the loading case is an integration test).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,6 +37,16 @@ async function failure(p: Promise<unknown>): Promise<LlmError> {
 }
 
 describe('openProvider', () => {
+  it('refuses a settings file that is a FIFO or a device at once, without reading it', async () => {
+    const e = env();
+    execFileSync('mkfifo', [e.settingsFile]);
+    const fifo = await failure(openProvider({}, e));
+    expect(fifo.message).toBe(`${e.settingsFile} is not a regular file; settings are read only from a plain YAML file`);
+    const dev = env();
+    symlinkSync('/dev/zero', dev.settingsFile);
+    expect((await failure(openProvider({}, dev))).message).toContain('not a regular file');
+  });
+
   it('returns null when there is no model anywhere', async () => {
     const e = env();
     expect(await openProvider({}, e)).toBeNull();
