@@ -63,6 +63,9 @@ describe('encoding round trip (property)', () => {
     it(`${page}: every byte string decodes and is written back byte for byte`, () => {
       fc.assert(
         fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+          // A byte order mark wins over a declaration (documented): þÿ/ÿþ/ï»¿ at the start are read as a BOM.
+          const bom = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+          fc.pre(!bom);
           const dec = decodeSource(bytes, { declared: page });
           if (!dec.ok) throw new Error(dec.message);
           expect(dec.value.encoding).toBe(page);
