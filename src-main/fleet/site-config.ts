@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/model/site.js';
 import { parseDurationMs } from './duration.js';
 import { globProblem } from './glob.js';
+import { yamlNestingProblem } from './yaml-nesting.js';
 
 /** site.yaml files are a few hundred bytes; anything this large is not one and is refused before parsing. */
 export const MAX_SITE_YAML_BYTES = 256 * 1024;
@@ -43,6 +44,8 @@ export function parseSiteConfig(text: string, file: string): SiteConfigResult {
   if (text.length > MAX_SITE_YAML_BYTES) {
     return { config: null, problems: [{ file, line: null, field: null, message: `file is larger than ${MAX_SITE_YAML_BYTES} bytes; not a site.yaml` }] };
   }
+  const deep = yamlNestingProblem(text);
+  if (deep) return { config: null, problems: [{ file, line: deep.line, field: null, message: deep.message }] };
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });

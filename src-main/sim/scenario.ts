@@ -1,5 +1,6 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { parseDurationMs } from '../fleet/duration.js';
+import { yamlNestingProblem } from '../fleet/yaml-nesting.js';
 
 /** A value as a scenario writes it; converted to the variable's type only when run (see scenario-values.ts). */
 export type ScenarioValue = boolean | number | string;
@@ -89,6 +90,8 @@ export function parseScenario(text: string, file: string): ScenarioParseResult {
     return { scenario: null, problems: [{ file, line: null, field: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario` }] };
   }
   const lines = new LineCounter();
+  const deep = yamlNestingProblem(text);
+  if (deep) return { scenario: null, problems: [{ file, line: deep.line, field: null, message: deep.message }] };
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });

@@ -52,10 +52,6 @@ export const DEEP_WAITING: Readonly<Record<string, string>> = {
   'twincat: st-chain': 'stack overflow in plc/check/expr-typer.ts',
   'l5x: series': 'stack overflow in plc/check/expr-typer.ts',
   'l5k: series': 'stack overflow in plc/check/expr-typer.ts',
-  'site-yaml: flow-seq': 'fleet/site-config.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
-  'site-yaml: flow-map': 'fleet/site-config.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
-  'scenario: flow-seq': 'sim/scenario.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
-  'scenario: flow-map': 'sim/scenario.ts: the yaml parser overflows its stack and the message says so (Maximum call stack size exceeded)',
 };
 
 /** `reader: name` of a deep case, as DEEP_WAITING names it. */
